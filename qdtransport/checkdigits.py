@@ -1,0 +1,151 @@
+"""Check digits of the identifiers in the input contract.
+
+- VIN (GB 16735 / ISO 3779, North-American scheme used by GB 16735): the 9th character is the
+  check digit, ``0``-``9`` or ``X``.
+- Container number (ISO 6346): owner code (3 letters), category (U, J or Z), serial (6 digits),
+  check digit (1 digit).
+
+Each check exists twice: a scalar function for one identifier (used by the sample generator and in
+notebooks) and a polars expression (used by ingest on whole columns).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+VIN_TRANSLITERATION: dict[str, int] = {
+    **{str(d): d for d in range(10)},
+    "A": 1, "B": 2, "C": 3, "D": 4, "E": 5, "F": 6, "G": 7, "H": 8,
+    "J": 1, "K": 2, "L": 3, "M": 4, "N": 5, "P": 7, "R": 9,
+    "S": 2, "T": 3, "U": 4, "V": 5, "W": 6, "X": 7, "Y": 8, "Z": 9,
+}  # fmt: skip
+"""Letter values of GB 16735 / ISO 3779 (I, O and Q are not allowed)."""
+
+VIN_WEIGHTS: tuple[int, ...] = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+"""Position weights; position 9 (the check digit itself) weighs 0."""
+
+ISO6346_LETTER_VALUES: dict[str, int] = {
+    letter: value
+    for letter, value in zip(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        [10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 34,
+         35, 36, 37, 38],
+        strict=True,
+    )
+}  # fmt: skip
+"""ISO 6346 letter values: A=10 upwards, skipping multiples of 11."""
+
+
+def vin_check_digit(vin: str) -> str:
+    """The check digit a 17-character VIN should carry at position 9.
+
+    Parameters
+    ----------
+    vin
+        17 characters; position 9 is ignored.
+
+    Returns
+    -------
+    str
+        ``"0"``-``"9"`` or ``"X"``.
+
+    Raises
+    ------
+    ValueError
+        When the VIN is not 17 characters or holds a character outside the VIN alphabet.
+    """
+    vin = vin.upper()
+    if len(vin) != 17:
+        raise ValueError(f"VIN must have 17 characters, not {len(vin)}")
+    try:
+        total = sum(VIN_TRANSLITERATION[c] * w for c, w in zip(vin, VIN_WEIGHTS, strict=True))
+    except KeyError as exc:
+        raise ValueError(f"VIN holds a character outside the VIN alphabet: {exc.args[0]}") from None
+    remainder = total % 11
+    return "X" if remainder == 10 else str(remainder)
+
+
+def vin_is_valid(vin: str) -> bool:
+    """Whether ``vin`` is 17 VIN characters whose 9th is the right check digit."""
+    try:
+        return vin_check_digit(vin) == vin.upper()[8]
+    except ValueError:
+        return False
+
+
+def container_check_digit(container_no: str) -> str:
+    """The ISO 6346 check digit for the first 10 characters of a container number.
+
+    Parameters
+    ----------
+    container_no
+        At least the 10 characters owner code + category + serial, e.g. ``"CSQU305438"``.
+
+    Returns
+    -------
+    str
+        One digit; a remainder of 10 gives ``"0"`` (ISO 6346 advises owners not to issue those).
+    """
+    head = container_no.upper()[:10]
+    if len(head) != 10 or not head[:4].isalpha() or not head[4:].isdigit():
+        raise ValueError(f"not an ISO 6346 container number: {container_no!r}")
+    total = 0
+    for position, char in enumerate(head):
+        value = ISO6346_LETTER_VALUES[char] if char.isalpha() else int(char)
+        total += value * 2**position
+    return str(total % 11 % 10)
+
+
+def container_no_is_valid(container_no: str) -> bool:
+    """Whether ``container_no`` is 11 characters with the right ISO 6346 check digit."""
+    if len(container_no) != 11 or container_no[3].upper() not in "UJZ":
+        return False
+    try:
+        return container_check_digit(container_no) == container_no[10]
+    except (ValueError, KeyError):
+        return False
+
+
+def vin_valid_expr(column: str | pl.Expr) -> pl.Expr:
+    """Polars expression: True where the column (a name or an expression) holds a VIN with a correct
+    check digit.
+
+    Null where the column is null; False for wrong length, letters I/O/Q, or a wrong check digit.
+    """
+    vin = (pl.col(column) if isinstance(column, str) else column).str.to_uppercase()
+    weighted = [
+        vin.str.slice(i, 1).replace_strict(VIN_TRANSLITERATION, default=None, return_dtype=pl.Int64)
+        * weight
+        for i, weight in enumerate(VIN_WEIGHTS)
+        if weight
+    ]
+    remainder = pl.sum_horizontal(weighted) % 11
+    # sum_horizontal ignores nulls, so an invalid character must fail the check explicitly
+    all_known = pl.all_horizontal([w.is_not_null() for w in weighted])
+    expected = pl.when(remainder == 10).then(pl.lit("X")).otherwise(remainder.cast(pl.String))
+    return (
+        pl.when(vin.is_null())
+        .then(None)
+        .otherwise((vin.str.len_chars() == 17) & all_known & (vin.str.slice(8, 1) == expected))
+    )
+
+
+def container_no_valid_expr(column: str | pl.Expr) -> pl.Expr:
+    """Polars expression: True where the column holds an ISO 6346 number with a correct check digit."""
+    number = (pl.col(column) if isinstance(column, str) else column).str.to_uppercase()
+    shape_ok = number.str.contains(r"^[A-Z]{3}[UJZ][0-9]{7}$")
+    values = [
+        number.str.slice(i, 1).replace_strict(
+            {**ISO6346_LETTER_VALUES, **{str(d): d for d in range(10)}},
+            default=None,
+            return_dtype=pl.Int64,
+        )
+        * 2**i
+        for i in range(10)
+    ]
+    expected = (pl.sum_horizontal(values) % 11 % 10).cast(pl.String)
+    return (
+        pl.when(number.is_null())
+        .then(None)
+        .otherwise(shape_ok.fill_null(False) & (number.str.slice(10, 1) == expected).fill_null(False))
+    )

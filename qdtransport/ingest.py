@@ -1,0 +1,470 @@
+"""Input files -> canonical polars frames, rejects, warnings and a reconciled manifest.
+
+The flow for each table of :data:`qdtransport.contracts.TABLES`:
+
+1. find its files in the data directory (``<table>.csv|.xlsx|.parquet`` or a folder ``<table>/``);
+2. read each file as text (:mod:`qdtransport.readers`) and map its headers onto the contract;
+3. parse every column (:mod:`qdtransport.parsing`); rows failing any column go to ``rejects``;
+4. run the table's row rules (:mod:`qdtransport.rules`): rejects and warnings;
+5. collapse exact duplicates across all files of the table, and reject conflicting duplicates
+   (same key, other values differ) where the table says so;
+6. convert positions to WGS84 (tables with a ``crs`` column), keeping the given values;
+7. reconcile each file: rows read = rows loaded + rows rejected + duplicates collapsed.
+
+A file that cannot be read stops the build with :class:`InputFileError`; a bad row never does.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from qdtransport.contracts import TABLES, Table
+from qdtransport.parsing import parse_column
+from qdtransport.readers import (
+    ROW_NUMBER,
+    SUPPORTED_SUFFIXES,
+    InputFileError,
+    RawFile,
+    normalise_header,
+    read_file,
+)
+
+OSM_SUFFIXES = (".osm", ".osm.bz2", ".osm.gz", ".osm.pbf", ".pbf")
+SOURCE_COLUMNS = ("source_file", "source_row")
+
+REJECTS_SCHEMA = {
+    "table_name": pl.String, "source_file": pl.String, "source_row": pl.Int64,
+    "reason_code": pl.String, "reason": pl.String, "raw_row": pl.String,
+}  # fmt: skip
+WARNINGS_SCHEMA = {
+    "table_name": pl.String, "source_file": pl.String, "source_row": pl.Int64,
+    "warning_code": pl.String, "warning": pl.String, "raw_row": pl.String,
+}  # fmt: skip
+MANIFEST_SCHEMA = {
+    "table_name": pl.String, "source_file": pl.String, "path": pl.String, "format": pl.String,
+    "encoding": pl.String, "size_bytes": pl.Int64, "sha256": pl.String, "header_row": pl.Int64,
+    "rows_read": pl.Int64, "rows_loaded": pl.Int64, "rows_rejected": pl.Int64,
+    "duplicates_collapsed": pl.Int64, "warnings": pl.Int64, "blank_rows_skipped": pl.Int64,
+    "extra_columns": pl.List(pl.String),
+}  # fmt: skip
+
+
+@dataclass
+class TableLoad:
+    """What ingest made of one table.
+
+    Attributes
+    ----------
+    table
+        The contract table.
+    frame
+        Loaded rows: the contract columns with canonical dtypes (positions in WGS84 with
+        ``source_lon``/``source_lat`` beside them where the table has a ``crs``), then
+        ``source_file`` and ``source_row``.
+    rejects, warnings, manifest
+        Rows for the warehouse tables ``rejects``, ``data_quality_warnings`` and
+        ``load_manifest`` (schemas :data:`REJECTS_SCHEMA`, :data:`WARNINGS_SCHEMA`,
+        :data:`MANIFEST_SCHEMA`).
+    """
+
+    table: Table
+    frame: pl.DataFrame
+    rejects: pl.DataFrame
+    warnings: pl.DataFrame
+    manifest: pl.DataFrame
+
+
+@dataclass
+class Ingested:
+    """Everything ingest read from a data directory."""
+
+    data_dir: Path
+    tables: dict[str, TableLoad]
+    osm_file: Path | None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def rejects(self) -> pl.DataFrame:
+        return pl.concat([t.rejects for t in self.tables.values()], how="vertical")
+
+    @property
+    def warnings(self) -> pl.DataFrame:
+        return pl.concat([t.warnings for t in self.tables.values()], how="vertical")
+
+    @property
+    def manifest(self) -> pl.DataFrame:
+        return pl.concat([t.manifest for t in self.tables.values()], how="vertical")
+
+
+def header_lookup(table: Table) -> dict[str, str]:
+    """Normalised header spelling -> canonical column name, for every column and alias."""
+    lookup: dict[str, str] = {}
+    for column in table.columns:
+        for spelling in (column.name, *column.aliases):
+            lookup[normalise_header(spelling)] = column.name
+    return lookup
+
+
+def canonical_schema(table: Table) -> dict[str, pl.DataType]:
+    """Polars dtypes of a loaded table's columns (including source and WGS84 bookkeeping)."""
+    dtypes: dict[str, pl.DataType] = {}
+    for column in table.columns:
+        dtypes[column.name] = {
+            "text": pl.String(), "enum": pl.String(), "month": pl.String(), "int": pl.Int64(),
+            "float": pl.Float64(), "date": pl.Date(), "timestamp": pl.Datetime("us"), "bool": pl.Boolean(),
+        }[column.type]  # fmt: skip
+    if "crs" in dtypes:
+        dtypes["source_lon"] = pl.Float64()
+        dtypes["source_lat"] = pl.Float64()
+    dtypes["source_file"] = pl.String()
+    dtypes["source_row"] = pl.Int64()
+    return dtypes
+
+
+def find_inputs(data_dir: Path) -> tuple[dict[str, list[Path]], Path | None, list[str]]:
+    """The files of each contract table, the OSM file, and notes on what was passed over.
+
+    Raises
+    ------
+    InputFileError
+        When the directory is missing, a table has both a file and a folder, a table has two
+        files, or ``osm/`` holds more than one OSM file.
+    """
+    if not data_dir.is_dir():
+        raise InputFileError(f"{data_dir}: the data directory does not exist")
+    found: dict[str, list[Path]] = {}
+    notes: list[str] = []
+    for name in TABLES:
+        files = sorted(
+            p for p in data_dir.iterdir()
+            if p.is_file() and p.stem == name and p.suffix.lower() in SUPPORTED_SUFFIXES
+        )  # fmt: skip
+        folder = data_dir / name
+        if folder.is_dir():
+            if files:
+                raise InputFileError(f"{data_dir}: {name} is given both as {files[0].name} and as folder {name}/")
+            members = sorted(p for p in folder.rglob("*") if p.is_file() and not _ignorable(p))
+            if not members:
+                notes.append(f"{folder}: folder is empty; table {name} has no input")
+            found[name] = members
+        elif len(files) > 1:
+            raise InputFileError(f"{data_dir}: table {name} has several files ({', '.join(f.name for f in files)}); "
+                                 f"put them in a folder {name}/ to read them as one table")  # fmt: skip
+        elif files:
+            found[name] = files
+    known = set(TABLES) | {"osm"}
+    for path in sorted(data_dir.iterdir()):
+        stem = path.name.split(".")[0]
+        if stem not in known and not _ignorable(path):
+            notes.append(f"{path}: not an input table of the contract; ignored")
+    osm_file = None
+    osm_dir = data_dir / "osm"
+    if osm_dir.is_dir():
+        candidates = sorted(p for p in osm_dir.iterdir() if p.is_file() and p.name.lower().endswith(OSM_SUFFIXES))
+        if len(candidates) > 1:
+            raise InputFileError(f"{osm_dir}: holds several OSM files ({', '.join(p.name for p in candidates)}); keep one")
+        osm_file = candidates[0] if candidates else None
+    return found, osm_file, notes
+
+
+def _ignorable(path: Path) -> bool:
+    name = path.name
+    return name.startswith((".", "~$")) or name.lower() in ("readme.md", "readme.txt", "dataset.toml", "thumbs.db")
+
+
+def map_headers(raw: RawFile, table: Table) -> tuple[dict[str, str], list[str]]:
+    """Match a file's headers to the table's columns.
+
+    Returns
+    -------
+    mapping
+        Canonical column name -> raw frame column (``c0``…).
+    extras
+        Headers that match no column (kept out of the table, reported in the manifest).
+
+    Raises
+    ------
+    InputFileError
+        A required column is missing, two headers name the same column, or a column with values
+        has an empty header.
+    """
+    lookup = header_lookup(table)
+    mapping: dict[str, str] = {}
+    extras: list[str] = []
+    for index, header in enumerate(raw.headers):
+        raw_name = f"c{index}"
+        if raw.format == "excel" and header.startswith("__UNNAMED__"):
+            header = ""
+        if not header:
+            if raw.frame.height and raw.frame[raw_name].null_count() < raw.frame.height:
+                raise InputFileError(f"{raw.path}: column {index + 1} has values but an empty header")
+            continue
+        canonical = lookup.get(normalise_header(header))
+        if canonical is None:
+            extras.append(header)
+        elif canonical in mapping:
+            first = raw.headers[int(mapping[canonical][1:])]
+            raise InputFileError(f"{raw.path}: headers '{first}' and '{header}' both mean column {canonical}")
+        else:
+            mapping[canonical] = raw_name
+    missing = [c.name for c in table.columns if c.required and c.name not in mapping]
+    if missing:
+        wanted = "; ".join(f"{m} (or {', '.join(table.column(m).aliases)})" for m in missing)
+        raise InputFileError(f"{raw.path}: missing required column {wanted}")
+    return mapping, extras
+
+
+def _raw_row_json(raw: RawFile) -> pl.Expr:
+    """The row as the file gave it, as JSON text with the file's own headers."""
+    fields = []
+    seen: set[str] = set()
+    for index, header in enumerate(raw.headers):
+        name = header or f"column_{index + 1}"
+        while name in seen:
+            name += "_"
+        seen.add(name)
+        fields.append(pl.col(f"c{index}").alias(name))
+    return pl.struct(fields).struct.json_encode() if fields else pl.lit("{}")
+
+
+def parse_file(raw: RawFile, table: Table, mapping: dict[str, str], source_file: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Parse one file's rows: (parsed rows that passed every column check, rejected rows).
+
+    The parsed frame has the contract columns (absent optional columns are null), ``source_file``,
+    ``source_row`` and ``raw_row`` (JSON), in that order.
+    """
+    value_exprs, code_exprs, reason_exprs = [], [], []
+    frame = raw.frame
+    for column in table.columns:
+        raw_name = mapping.get(column.name)
+        if raw_name is None:
+            frame = frame.with_columns(pl.lit(None, pl.String).alias(f"__absent_{column.name}"))
+            raw_name = f"__absent_{column.name}"
+        parsed = parse_column(column, raw_name)
+        value_exprs.append(parsed.value.alias(column.name))
+        code_exprs.append(parsed.code)
+        reason_exprs.append(parsed.reason)
+    with_values = frame.with_columns(
+        pl.coalesce(code_exprs).alias("__code") if code_exprs else pl.lit(None, pl.String).alias("__code"),
+        pl.concat_str(reason_exprs, separator="; ", ignore_nulls=True).alias("__reason"),
+        _raw_row_json(raw).alias("raw_row"),
+        pl.lit(source_file).alias("source_file"),
+        pl.col(ROW_NUMBER).alias("source_row"),
+    ).with_columns(value_exprs)
+    good = with_values.filter(pl.col("__code").is_null()).select(
+        *table.column_names, "source_file", "source_row", "raw_row"
+    )
+    bad = with_values.filter(pl.col("__code").is_not_null()).select(
+        pl.lit(table.name).alias("table_name"), "source_file", "source_row",
+        pl.col("__code").alias("reason_code"), pl.col("__reason").alias("reason"), "raw_row",
+    )  # fmt: skip
+    if raw.ragged_rows:
+        ragged = pl.DataFrame(
+            {
+                "table_name": [table.name] * len(raw.ragged_rows),
+                "source_file": [source_file] * len(raw.ragged_rows),
+                "source_row": [n for n, _ in raw.ragged_rows],
+                "reason_code": ["bad_row_shape"] * len(raw.ragged_rows),
+                "reason": [f"row has {len(c)} cells but the header has {len(raw.headers)} columns" for _, c in raw.ragged_rows],
+                "raw_row": [json.dumps(c, ensure_ascii=False) for _, c in raw.ragged_rows],
+            },
+            schema=REJECTS_SCHEMA,
+        )
+        bad = pl.concat([bad, ragged], how="vertical")
+    return good, bad
+
+
+def apply_row_rules(good: pl.DataFrame, table: Table) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Run the table's row rules: (rows kept, rejected rows, warnings)."""
+    rejects = [pl.DataFrame(schema=REJECTS_SCHEMA)]
+    warnings = [pl.DataFrame(schema=WARNINGS_SCHEMA)]
+    kept = good
+    for rule in table.rules:
+        flagged = kept.with_columns(rule.violated().alias("__bad"), rule.reason().alias("__why"))
+        hits = flagged.filter(pl.col("__bad"))
+        if rule.severity == "reject":
+            rejects.append(hits.select(
+                pl.lit(table.name).alias("table_name"), "source_file", "source_row",
+                pl.lit(rule.code).alias("reason_code"), pl.col("__why").alias("reason"), "raw_row",
+            ))  # fmt: skip
+            kept = flagged.filter(~pl.col("__bad")).drop("__bad", "__why")
+        else:
+            warnings.append(hits.select(
+                pl.lit(table.name).alias("table_name"), "source_file", "source_row",
+                pl.lit(rule.code).alias("warning_code"), pl.col("__why").alias("warning"), "raw_row",
+            ))  # fmt: skip
+    return kept, pl.concat(rejects, how="vertical"), pl.concat(warnings, how="vertical")
+
+
+def collapse_duplicates(rows: pl.DataFrame, table: Table) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Collapse exact duplicates and reject conflicting ones.
+
+    Rows are in file order then row order; the first of identical rows (equal on every contract
+    column) is kept, the others are counted against their own file.
+
+    Returns
+    -------
+    kept
+        Rows to load.
+    collapsed
+        ``source_file`` and ``duplicates`` (count of rows collapsed into an earlier identical row).
+    rejects
+        Conflicting duplicates: every row of a key group whose rows differ elsewhere (when the
+        table's ``key_conflicts`` is ``reject``), with the other rows of the group in the reason.
+    """
+    columns = table.column_names
+    first = rows.with_columns(pl.struct(columns).is_first_distinct().alias("__first"))
+    collapsed = (
+        first.filter(~pl.col("__first")).group_by("source_file").agg(pl.len().cast(pl.Int64).alias("duplicates"))
+    )
+    distinct = first.filter(pl.col("__first")).drop("__first")
+    empty_rejects = pl.DataFrame(schema=REJECTS_SCHEMA)
+    if table.key_conflicts == "keep" or distinct.height == 0:
+        return distinct, collapsed, empty_rejects
+    key = list(table.key)
+    located = distinct.with_columns(
+        pl.format("{} row {}", pl.col("source_file"), pl.col("source_row")).alias("__where"),
+        pl.len().over(key).alias("__group_size"),
+    )
+    conflicting = located.filter(pl.col("__group_size") > 1)
+    kept = located.filter(pl.col("__group_size") == 1).drop("__where", "__group_size")
+    if conflicting.height == 0:
+        return kept, collapsed, empty_rejects
+    places = conflicting.group_by(key).agg(pl.col("__where").alias("__places"))
+    rejects = conflicting.join(places, on=key, how="left", nulls_equal=True).select(
+        pl.lit(table.name).alias("table_name"), "source_file", "source_row",
+        pl.lit("duplicate_conflict").alias("reason_code"),
+        pl.format(
+            "{} records share {} = {} but differ in other columns: {}",
+            pl.col("__group_size"), pl.lit("/".join(key)),
+            pl.concat_str([pl.col(k).cast(pl.String).fill_null("") for k in key], separator="/"),
+            pl.col("__places").list.join(", "),
+        ).alias("reason"),
+        "raw_row",
+    )  # fmt: skip
+    return kept, collapsed, rejects
+
+
+def _to_wgs84(frame: pl.DataFrame) -> pl.DataFrame:
+    from qdtransport.coords import with_wgs84
+
+    return with_wgs84(frame, lon="lon", lat="lat", crs="crs")
+
+
+def load_table(table: Table, files: list[Path], *, data_dir: Path) -> TableLoad:
+    """Read, check and reconcile every file of one table.
+
+    Parameters
+    ----------
+    table
+        The contract table.
+    files
+        Its input files, in the order they are read (later files' duplicates collapse into
+        earlier ones).
+    data_dir
+        The data directory; ``source_file`` is given relative to it.
+
+    Returns
+    -------
+    TableLoad
+        Loaded rows, rejects, warnings and one manifest row per file. With no files, every frame
+        is empty (with its schema).
+
+    Raises
+    ------
+    InputFileError
+        A file cannot be read or lacks a required column.
+    """
+    known = set(header_lookup(table))
+    good_parts: list[pl.DataFrame] = []
+    reject_parts: list[pl.DataFrame] = [pl.DataFrame(schema=REJECTS_SCHEMA)]
+    warning_parts: list[pl.DataFrame] = [pl.DataFrame(schema=WARNINGS_SCHEMA)]
+    file_facts: list[dict] = []
+    for path in files:
+        raw = read_file(path, known)
+        mapping, extras = map_headers(raw, table)
+        source_file = path.relative_to(data_dir).as_posix() if path.is_relative_to(data_dir) else str(path)
+        good, bad = parse_file(raw, table, mapping, source_file)
+        good, rule_rejects, rule_warnings = apply_row_rules(good, table)
+        good_parts.append(good)
+        reject_parts += [bad, rule_rejects]
+        warning_parts.append(rule_warnings)
+        file_facts.append({
+            "table_name": table.name, "source_file": source_file, "path": str(path.resolve()),
+            "format": raw.format, "encoding": raw.encoding, "size_bytes": raw.size_bytes,
+            "sha256": raw.sha256, "header_row": raw.header_row,
+            "rows_read": raw.frame.height + len(raw.ragged_rows),
+            "blank_rows_skipped": raw.blank_rows, "extra_columns": extras,
+        })  # fmt: skip
+
+    schema = canonical_schema(table)
+    if good_parts:
+        rows = pl.concat(good_parts, how="vertical")
+        kept, collapsed, conflict_rejects = collapse_duplicates(rows, table)
+        reject_parts.append(conflict_rejects)
+    else:
+        kept = pl.DataFrame(schema={**{c: schema[c] for c in table.column_names}, "source_file": pl.String,
+                                    "source_row": pl.Int64, "raw_row": pl.String})  # fmt: skip
+        collapsed = pl.DataFrame(schema={"source_file": pl.String, "duplicates": pl.Int64})
+
+    rejects = pl.concat(reject_parts, how="vertical")
+    warnings = pl.concat(warning_parts, how="vertical")
+    # a row rejected as a conflicting duplicate may also have carried a warning: keep only the
+    # warnings of rows that were loaded
+    warnings = warnings.join(kept.select("source_file", "source_row"), on=["source_file", "source_row"], how="semi")
+    frame = kept.drop("raw_row")
+    if "crs" in table.column_names:
+        frame = _to_wgs84(frame)
+    frame = frame.select([pl.col(name).cast(dtype) for name, dtype in schema.items()])
+    manifest = _manifest(file_facts, frame, rejects, warnings, collapsed)
+    return TableLoad(table=table, frame=frame, rejects=rejects, warnings=warnings, manifest=manifest)
+
+
+def _manifest(
+    facts: list[dict], frame: pl.DataFrame, rejects: pl.DataFrame, warnings: pl.DataFrame, collapsed: pl.DataFrame
+) -> pl.DataFrame:
+    if not facts:
+        return pl.DataFrame(schema=MANIFEST_SCHEMA)
+
+    def counts(df: pl.DataFrame, name: str) -> pl.DataFrame:
+        return df.group_by("source_file").agg(pl.len().cast(pl.Int64).alias(name))
+
+    manifest = (
+        pl.DataFrame(facts, schema_overrides={"extra_columns": pl.List(pl.String), "encoding": pl.String})
+        .join(counts(frame, "rows_loaded"), on="source_file", how="left")
+        .join(counts(rejects, "rows_rejected"), on="source_file", how="left")
+        .join(counts(warnings, "warnings"), on="source_file", how="left")
+        .join(collapsed.rename({"duplicates": "duplicates_collapsed"}), on="source_file", how="left")
+        .with_columns(pl.col("rows_loaded", "rows_rejected", "warnings", "duplicates_collapsed").fill_null(0))
+        .select([pl.col(name).cast(dtype) for name, dtype in MANIFEST_SCHEMA.items()])
+    )
+    unbalanced = manifest.filter(
+        pl.col("rows_read") != pl.col("rows_loaded") + pl.col("rows_rejected") + pl.col("duplicates_collapsed")
+    )
+    if unbalanced.height:  # an internal error, never a data problem: stop rather than lose rows
+        raise RuntimeError(f"rows do not reconcile for {unbalanced['source_file'].to_list()}")
+    return manifest
+
+
+def load_directory(data_dir: str | Path) -> Ingested:
+    """Load every contract table found in a data directory.
+
+    Parameters
+    ----------
+    data_dir
+        The directory laid out as in the input contract.
+
+    Returns
+    -------
+    Ingested
+        One :class:`TableLoad` per contract table (empty where the table has no input), the OSM
+        file if ``osm/`` has one, and notes on files passed over.
+    """
+    data_dir = Path(data_dir)
+    found, osm_file, notes = find_inputs(data_dir)
+    tables = {name: load_table(table, found.get(name, []), data_dir=data_dir) for name, table in TABLES.items()}
+    return Ingested(data_dir=data_dir, tables=tables, osm_file=osm_file, notes=notes)

@@ -1,0 +1,274 @@
+"""Files -> raw text frames: formats, encodings, header rows.
+
+Readers know nothing of the contract beyond the header spellings they look for. They return every
+cell as text (NFKC-normalised, trimmed, empty as null) so that parsing and rejection happen in one
+place (:mod:`qdtransport.ingest`) whatever the file format.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+SUPPORTED_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".parquet")
+HEADER_SEARCH_ROWS = 15
+NULL_SPELLINGS = ("", "null", "none", "nan", "n/a", "na", "\\n", "-", "--", "—", "/")
+ROW_NUMBER = "__row"
+
+
+class InputFileError(Exception):
+    """A file that cannot be read at all; stops the build. The message names the file."""
+
+
+@dataclass
+class RawFile:
+    """One input file read as text.
+
+    Attributes
+    ----------
+    path
+        The file.
+    format
+        ``csv``, ``excel`` or ``parquet``.
+    encoding
+        Text encoding detected (``utf-8``, ``utf-8-sig``, ``gb18030``); None for binary formats.
+    headers
+        Header cells as found in the file (NFKC-normalised, trimmed), in column order.
+    frame
+        One String column per header (named ``c0``, ``c1``, …, in header order) plus ``__row``,
+        the 1-based line (CSV) or sheet row (Excel) or record number (Parquet) of each data row.
+    header_row
+        1-based line or row of the header (rows above it are titles and are skipped).
+    blank_rows
+        Data rows with no value in any cell, skipped (not counted as rows read).
+    ragged_rows
+        ``(row number, cells)`` of CSV rows with more non-empty cells than the header has columns
+        (rows with fewer cells are padded with empty cells).
+    size_bytes, sha256
+        Of the file as stored.
+    """
+
+    path: Path
+    format: str
+    encoding: str | None
+    headers: list[str]
+    frame: pl.DataFrame
+    header_row: int
+    blank_rows: int
+    size_bytes: int
+    sha256: str
+    ragged_rows: list[tuple[int, list[str]]] = field(default_factory=list)
+
+
+def normalise_header(text: str) -> str:
+    """Header spelling used for matching: NFKC, lower case, no spaces, no trailing unit in brackets."""
+    import unicodedata
+
+    cleaned = unicodedata.normalize("NFKC", text).strip().lower().replace(" ", "").replace("\ufeff", "")
+    return re.sub(r"\((?:[^()]*)\)$", "", cleaned) or cleaned
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a file's bytes, hex."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def decode_text(data: bytes, path: Path) -> tuple[str, str]:
+    """Decode CSV bytes: UTF-8 with BOM, UTF-8, or GB18030 (a superset of GBK and GB2312).
+
+    Returns the text and the encoding name. Raises :class:`InputFileError` when none fits.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as exc:
+        raise InputFileError(
+            f"{path}: cannot decode the file as UTF-8 or GB18030/GBK (byte {exc.start}); "
+            "save it as UTF-8 or GBK CSV"
+        ) from None
+
+
+def _sniff_delimiter(text: str) -> str:
+    head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
+    counts = {d: head.count(d) for d in (",", "\t", ";", "|")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def _find_header(rows: list[list[str | None]], known: set[str]) -> int:
+    """Index of the row (among the first few) whose cells match the most known header spellings."""
+    best, best_hits = 0, -1
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        hits = sum(1 for cell in row if cell and normalise_header(cell) in known)
+        if hits > best_hits:
+            best, best_hits = index, hits
+    return best
+
+
+def _clean_cells(frame: pl.DataFrame) -> pl.DataFrame:
+    """NFKC-normalise and trim every text cell; the null spellings become null."""
+    exprs = []
+    for name in frame.columns:
+        if name == ROW_NUMBER:
+            continue
+        text = pl.col(name).cast(pl.String).str.normalize("NFKC").str.strip_chars()
+        exprs.append(pl.when(text.str.to_lowercase().is_in(NULL_SPELLINGS)).then(None).otherwise(text).alias(name))
+    return frame.with_columns(exprs)
+
+
+def _frame_from_rows(
+    headers: list[str], rows: Iterable[tuple[int, list[str | None]]]
+) -> tuple[pl.DataFrame, list[tuple[int, list[str]]]]:
+    width = len(headers)
+    numbers: list[int] = []
+    columns: list[list[str | None]] = [[] for _ in range(width)]
+    ragged: list[tuple[int, list[str]]] = []
+    for number, cells in rows:
+        if len(cells) > width:
+            if any((c or "").strip() for c in cells[width:]):
+                ragged.append((number, [c or "" for c in cells]))
+                continue
+            cells = cells[:width]
+        elif len(cells) < width:
+            cells = [*cells, *([None] * (width - len(cells)))]
+        numbers.append(number)
+        for i in range(width):
+            columns[i].append(cells[i])
+    data = {f"c{i}": pl.Series(f"c{i}", columns[i], dtype=pl.String) for i in range(width)}
+    frame = pl.DataFrame({ROW_NUMBER: pl.Series(ROW_NUMBER, numbers, dtype=pl.Int64), **data})
+    return frame, ragged
+
+
+def _drop_blank(frame: pl.DataFrame) -> tuple[pl.DataFrame, int]:
+    value_columns = [c for c in frame.columns if c != ROW_NUMBER]
+    if not value_columns:
+        return frame, 0
+    blank = pl.all_horizontal([pl.col(c).is_null() for c in value_columns])
+    kept = frame.filter(~blank)
+    return kept, frame.height - kept.height
+
+
+def read_csv(path: Path, known_headers: set[str]) -> RawFile:
+    """Read a delimited text file (comma, tab, semicolon or pipe) as text, with line numbers."""
+    data = path.read_bytes()
+    text, encoding = decode_text(data, path)
+    delimiter = _sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    numbered: list[tuple[int, list[str | None]]] = []
+    try:
+        for row in reader:
+            numbered.append((reader.line_num, list(row)))
+    except csv.Error as exc:
+        raise InputFileError(f"{path}: not a readable CSV file near line {reader.line_num}: {exc}") from None
+    # line_num is the line where a record ends; a record starts one line after the previous one ended
+    starts: list[tuple[int, list[str | None]]] = []
+    previous_end = 0
+    for end, cells in numbered:
+        starts.append((previous_end + 1, cells))
+        previous_end = end
+    starts = [(n, cells) for n, cells in starts if cells]
+    if not starts:
+        raise InputFileError(f"{path}: the file is empty (no header row)")
+    header_index = _find_header([cells for _, cells in starts], known_headers)
+    header_line, header_cells = starts[header_index]
+    headers = [str(c or "") for c in header_cells]
+    frame, ragged = _frame_from_rows(headers, starts[header_index + 1 :])
+    frame = _clean_cells(frame)
+    frame, blank = _drop_blank(frame)
+    return RawFile(
+        path=path, format="csv", encoding=encoding, headers=_clean_headers(headers), frame=frame,
+        header_row=header_line, blank_rows=blank, size_bytes=len(data),
+        sha256=hashlib.sha256(data).hexdigest(), ragged_rows=ragged,
+    )  # fmt: skip
+
+
+def read_excel(path: Path, known_headers: set[str]) -> RawFile:
+    """Read the first sheet of an Excel workbook as text; date cells become ISO text."""
+    try:
+        sheet = pl.read_excel(path, sheet_id=1, has_header=False, infer_schema_length=0, engine="calamine")
+    except Exception as exc:  # fastexcel raises its own error types
+        raise InputFileError(f"{path}: cannot read the workbook: {exc}") from None
+    if sheet.height == 0:
+        raise InputFileError(f"{path}: the first sheet is empty (no header row)")
+    rows = sheet.rows()
+    header_index = _find_header([list(r) for r in rows], known_headers)
+    headers = [str(c) if c is not None else "" for c in rows[header_index]]
+    numbered = [(i + 1, list(r)) for i, r in enumerate(rows)][header_index + 1 :]
+    frame, _ = _frame_from_rows(headers, numbered)
+    frame = _clean_cells(frame)
+    frame, blank = _drop_blank(frame)
+    return RawFile(
+        path=path, format="excel", encoding=None, headers=_clean_headers(headers), frame=frame,
+        header_row=header_index + 1, blank_rows=blank, size_bytes=path.stat().st_size,
+        sha256=file_digest(path),
+    )  # fmt: skip
+
+
+def read_parquet(path: Path) -> RawFile:
+    """Read a Parquet file; every column is cast to text (dates as ISO text)."""
+    try:
+        table = pl.read_parquet(path)
+    except Exception as exc:
+        raise InputFileError(f"{path}: cannot read the Parquet file: {exc}") from None
+    headers = list(table.columns)
+    renamed = table.select(
+        [pl.col(name).cast(pl.String).alias(f"c{i}") for i, name in enumerate(headers)]
+    ).with_row_index(ROW_NUMBER, offset=1).with_columns(pl.col(ROW_NUMBER).cast(pl.Int64))
+    frame = _clean_cells(renamed)
+    frame, blank = _drop_blank(frame)
+    return RawFile(
+        path=path, format="parquet", encoding=None, headers=_clean_headers(headers), frame=frame,
+        header_row=0, blank_rows=blank, size_bytes=path.stat().st_size, sha256=file_digest(path),
+    )  # fmt: skip
+
+
+def _clean_headers(headers: list[str]) -> list[str]:
+    import unicodedata
+
+    return [unicodedata.normalize("NFKC", h).replace("\ufeff", "").strip() for h in headers]
+
+
+def read_file(path: Path, known_headers: set[str]) -> RawFile:
+    """Read one input file by its suffix.
+
+    Parameters
+    ----------
+    path
+        A ``.csv``/``.txt``/``.tsv``, ``.xlsx``/``.xlsm``/``.xls`` or ``.parquet`` file.
+    known_headers
+        Normalised header spellings of the table (see :func:`normalise_header`), used to find the
+        header row below any title rows.
+
+    Raises
+    ------
+    InputFileError
+        Unknown format, undecodable text, an unreadable workbook or an empty file.
+    """
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt", ".tsv"):
+        return read_csv(path, known_headers)
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        return read_excel(path, known_headers)
+    if suffix == ".parquet":
+        return read_parquet(path)
+    raise InputFileError(
+        f"{path}: unknown file format '{suffix}'; use one of {', '.join(SUPPORTED_SUFFIXES)}"
+    )

@@ -1,0 +1,133 @@
+"""Methodology settings: every choice the indicators depend on, in one place.
+
+Defaults follow ``spec/indicators.md`` (the Qingdao Carbon Peak Work Plan and the national rules it
+relies on). Override any of them for a build with a TOML file (``qdtransport build --settings FILE``)
+or in Python with :func:`dataclasses.replace`::
+
+    from dataclasses import replace
+    from qdtransport.settings import Settings
+    settings = replace(Settings(), teu_factor_45ft=2.0)
+
+The build writes the settings it used into the warehouse table ``settings`` (one row), and the SQL
+views read them from there, so a value is never formatted into SQL text.
+
+Settings
+--------
+nev_powertrains
+    Powertrains counted as new-energy vehicles (MIIT definition): BEV, PHEV, EREV, FCEV.
+teu_factor_45ft
+    TEU per 45-ft box (ISO 6346 length code ``L``). 2.25 = 45/20; some statistics count 2.0.
+bulk_cargoes
+    Cargo classes counted as port bulk cargo for ``port_bulk_green_share``.
+green_freight_modes
+    Collection and distribution modes counted as green (rail, waterway, closed belt corridor,
+    new-energy trucks). Add ``pipeline`` to count pipelines.
+green_travel_modes
+    Trip main modes counted as green travel (walk, bicycle, e-bike, bus, metro). Drop ``e_bike``
+    to count electric bicycles as non-green.
+site_match_radius_m
+    A charging station without a service_area_id belongs to a register site within this distance
+    (metres, WGS84 great-circle).
+charging_space_share_min
+    Companion rule of the 2022 national action plan: charging spaces per site at least this share
+    of small-car parking spaces.
+osm_charger_site_radius_m
+    On the OpenStreetMap network, a charger belongs to a service-area site when it lies inside the
+    site's area or within this distance (metres) of it.
+register_charger_site_radius_m
+    Register charging stations attach to an OSM site within this distance (metres).
+site_link_max_km
+    A service-area site attaches to a carriageway only through motorway links reachable within
+    this road distance (km) of the site's access point.
+afir_max_gap_km, afir_max_offset_km, afir_pool_min_kw, afir_point_min_kw
+    EU AFIR (Regulation 2023/1804) core-network rule for cars: a pool in each direction at most
+    60 km apart, within 3 km of the exit, total output >= 400 kW with one point >= 150 kW (end-2025).
+nevi_max_gap_km, nevi_max_offset_km, nevi_min_ports, nevi_port_min_kw
+    US NEVI (23 CFR 680): DC fast-charging sites at most 50 miles (80.47 km) apart, within 1 mile
+    (1.609 km) of the corridor, at least 4 ports of at least 150 kW each.
+cn_max_gap_km
+    Gap length used for the Chinese rule's corridor verdict (every service area covered means a
+    charger at each site; this bound only flags very long carriageway gaps). Default 50 km, the
+    usual spacing of expressway service areas in the national design standard.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Methodology settings for one build; see the module docstring for each field."""
+
+    nev_powertrains: tuple[str, ...] = ("BEV", "PHEV", "EREV", "FCEV")
+    teu_factor_45ft: float = 2.25
+    bulk_cargoes: tuple[str, ...] = ("coal", "iron_ore", "coke", "bauxite", "other_ore")
+    green_freight_modes: tuple[str, ...] = ("rail", "waterway", "belt_conveyor", "truck_nev")
+    green_travel_modes: tuple[str, ...] = ("walk", "bicycle", "e_bike", "bus", "metro")
+    site_match_radius_m: float = 300.0
+    charging_space_share_min: float = 0.10
+    osm_charger_site_radius_m: float = 300.0
+    register_charger_site_radius_m: float = 300.0
+    site_link_max_km: float = 3.0
+    afir_max_gap_km: float = 60.0
+    afir_max_offset_km: float = 3.0
+    afir_pool_min_kw: float = 400.0
+    afir_point_min_kw: float = 150.0
+    nevi_max_gap_km: float = 80.47
+    nevi_max_offset_km: float = 1.609
+    nevi_min_ports: int = 4
+    nevi_port_min_kw: float = 150.0
+    cn_max_gap_km: float = 50.0
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def as_row(self) -> dict[str, Any]:
+        """The settings as one warehouse row (lists for the tuples, no ``extra``)."""
+        row = asdict(self)
+        row.pop("extra")
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in row.items()}
+
+
+def load_settings(path: str | Path | None = None) -> Settings:
+    """Read settings from a TOML file, falling back to the defaults for what it does not set.
+
+    Parameters
+    ----------
+    path
+        A TOML file with top-level keys named like the :class:`Settings` fields. ``None`` gives
+        the defaults.
+
+    Returns
+    -------
+    Settings
+        The defaults overridden by the file.
+
+    Raises
+    ------
+    ValueError
+        When the file names a setting that does not exist or gives it a value of the wrong kind.
+    """
+    settings = Settings()
+    if path is None:
+        return settings
+    with open(path, "rb") as handle:
+        values = tomllib.load(handle)
+    known = {f.name: f for f in fields(Settings) if f.name != "extra"}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise ValueError(f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(known)}")
+    cleaned: dict[str, Any] = {}
+    for name, value in values.items():
+        default = getattr(settings, name)
+        if isinstance(default, tuple):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"{path}: setting {name} must be a list of strings")
+            cleaned[name] = tuple(value)
+        elif isinstance(default, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"{path}: setting {name} must be a number")
+        else:
+            cleaned[name] = type(default)(value)
+    return replace(settings, **cleaned)
