@@ -91,6 +91,30 @@ class Settings:
         return {k: list(v) if isinstance(v, tuple) else v for k, v in row.items()}
 
 
+SETTING_DESCRIPTIONS: dict[str, str] = {
+    "nev_powertrains": "Powertrains counted as new-energy vehicles",
+    "teu_factor_45ft": "TEU per 45-ft box (ISO 6346 length code L)",
+    "bulk_cargoes": "Cargo classes counted as port bulk cargo",
+    "green_freight_modes": "Collection and distribution modes counted as green",
+    "green_travel_modes": "Trip main modes counted as green travel",
+    "site_match_radius_m": "A station without service_area_id belongs to a register site within this distance, m",
+    "charging_space_share_min": "Charging spaces per site at least this share of small-car parking spaces",
+    "osm_charger_site_radius_m": "OSM charger belongs to an OSM site inside it or within this distance, m",
+    "register_charger_site_radius_m": "Register station attaches to an OSM site within this distance, m",
+    "site_link_max_km": "A site attaches to a carriageway through links within this road distance, km",
+    "afir_max_gap_km": "EU AFIR: longest allowed distance between pools along a carriageway, km",
+    "afir_max_offset_km": "EU AFIR: longest allowed distance of a pool from the exit, km",
+    "afir_pool_min_kw": "EU AFIR: least total pool output, kW",
+    "afir_point_min_kw": "EU AFIR: least output of the largest point, kW",
+    "nevi_max_gap_km": "US NEVI: longest allowed distance between sites along a corridor, km",
+    "nevi_max_offset_km": "US NEVI: longest allowed distance of a site from the corridor, km",
+    "nevi_min_ports": "US NEVI: least number of DC ports per site",
+    "nevi_port_min_kw": "US NEVI: least output per DC port, kW",
+    "cn_max_gap_km": "Chinese rule: carriageway gaps longer than this are flagged, km",
+}
+"""One line per setting: the column comments of warehouse table ``settings``."""
+
+
 def load_settings(path: str | Path | None = None) -> Settings:
     """Read settings from a TOML file, falling back to the defaults for what it does not set.
 

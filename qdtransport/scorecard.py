@@ -1,0 +1,89 @@
+"""Reading and formatting the scorecard of a built database."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import duckdb
+
+SCORECARD_COLUMNS: tuple[str, ...] = (
+    "indicator_id", "year", "value", "numerator", "denominator", "target_value", "comparator",
+    "unit", "met", "complete",
+)  # fmt: skip
+"""The public scorecard columns (spec/indicators.md), in order."""
+
+
+def connect_read_only(db_path: str | Path) -> duckdb.DuckDBPyConnection:
+    """Open a built database read-only; a clear error when it does not exist."""
+    path = Path(db_path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such database; run 'qdtransport build' first")
+    return duckdb.connect(str(path), read_only=True)
+
+
+def read_scorecard(db_path: str | Path, *, year: int | None = None) -> list[dict[str, object]]:
+    """Scorecard rows of a built database.
+
+    Parameters
+    ----------
+    db_path
+        The DuckDB file.
+    year
+        Only rows of this year; all years when None.
+
+    Returns
+    -------
+    list of dict
+        One dict per row with the keys of :data:`SCORECARD_COLUMNS` (value and target_value as
+        fractions or TEU, numerator/denominator as counts, met/complete as booleans), ordered by
+        indicator and year.
+    """
+    with connect_read_only(db_path) as con:
+        cursor = con.execute(
+            f"select {', '.join(SCORECARD_COLUMNS)} from scorecard where ? is null or year = ? "
+            "order by indicator_id, year",
+            [year, year],
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _human(row: dict[str, object]) -> list[str]:
+    unit = row["unit"]
+
+    def fmt(value: object) -> str:
+        if value is None:
+            return ""
+        if unit == "share":
+            return f"{float(value):.1%}"  # type: ignore[arg-type]
+        return f"{float(value):,.0f}"  # type: ignore[arg-type]
+
+    share_parts = f"{row['numerator']:,.0f}/{row['denominator']:,.0f}" if row["denominator"] is not None else ""
+    return [
+        str(row["indicator_id"]), str(row["year"]), fmt(row["value"]), share_parts,
+        f"{row['comparator']} {fmt(row['target_value'])}", "yes" if row["met"] else "no",
+        "yes" if row["complete"] else "no",
+    ]  # fmt: skip
+
+
+def format_scorecard(rows: list[dict[str, object]], fmt: str) -> str:
+    """Scorecard rows as ``table`` (aligned text for people), ``json`` or ``csv``."""
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(SCORECARD_COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return out.getvalue()
+    header = ["indicator", "year", "value", "n/d", "target", "met", "complete"]
+    body = [_human(r) for r in rows]
+    if not body:
+        return "no scorecard rows (no indicator has data for the selection)\n"
+    widths = [max(len(h), *(len(b[i]) for b in body)) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(b, widths, strict=True)) for b in body]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,362 @@
+"""The atomic DuckDB build: load tables, run ``queries/`` in layer order, check comments, swap in.
+
+The build writes a new file beside the target, and replaces the target only when every step has
+succeeded (``os.replace``, atomic on one file system). A failed build removes its temporary file and
+leaves the last good database byte-identical. The file is written with DuckDB storage version
+:data:`STORAGE_VERSION` so that DuckDB 1.x readers (CLI, DBeaver, R, Python) can open it.
+
+What the file holds
+-------------------
+Tables: one per input table of the contract (loaded rows), ``rejects``, ``data_quality_warnings``,
+``load_manifest``, ``targets``, ``settings`` (the methodology used), ``build_info``, and — always,
+empty without an OSM file — ``sa_network_coverage``, ``corridor_gaps``, ``network_reconciliation``.
+Views: every ``.sql`` file of ``queries/`` (staging, then indicators, then scorecard).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from qdtransport import __version__
+from qdtransport.contracts import TABLES
+from qdtransport.ingest import Ingested, load_directory
+from qdtransport.queries import QUERY_LAYERS, query_files
+from qdtransport.settings import SETTING_DESCRIPTIONS, Settings
+from qdtransport.targets import target_rows
+
+STORAGE_VERSION = "v1.0.0"
+"""DuckDB storage format written; readable by DuckDB 1.0 and later."""
+
+Progress = Callable[[str], None]
+
+
+class BuildError(Exception):
+    """The build failed; the message says where. The previous database is untouched."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote: the database, and counts for the command line."""
+
+    db_path: Path
+    rows_loaded: dict[str, int]
+    rows_rejected: int
+    warnings: int
+    duplicates_collapsed: int
+    network_checked: bool
+    notes: tuple[str, ...]
+
+
+TABLE_COMMENTS: dict[str, tuple[str, dict[str, str]]] = {
+    "rejects": (
+        "Input rows not loaded: one row per rejected input row, with the reason",
+        {
+            "table_name": "Contract table the row was meant for",
+            "source_file": "Input file, relative to the data directory",
+            "source_row": "Line (CSV) or sheet row (Excel) or record number (Parquet) of the row",
+            "reason_code": "Machine-readable reason: missing_value, bad_date, bad_vin, duplicate_conflict, …",
+            "reason": "Readable reason (all problems found in the row)",
+            "raw_row": "The row as the file gave it, as JSON with the file's own headers",
+        },
+    ),
+    "data_quality_warnings": (
+        "Loaded rows that look doubtful: one row per warning",
+        {
+            "table_name": "Contract table",
+            "source_file": "Input file, relative to the data directory",
+            "source_row": "Line or sheet row of the row",
+            "warning_code": "Machine-readable warning, e.g. plate_powertrain_mismatch",
+            "warning": "Readable warning",
+            "raw_row": "The row as the file gave it, as JSON",
+        },
+    ),
+    "load_manifest": (
+        "One row per input file: rows_read = rows_loaded + rows_rejected + duplicates_collapsed",
+        {
+            "table_name": "Contract table the file feeds",
+            "source_file": "Input file, relative to the data directory",
+            "path": "Absolute path of the file at build time",
+            "format": "csv, excel or parquet",
+            "encoding": "Detected text encoding (CSV only): utf-8, utf-8-sig, gb18030",
+            "size_bytes": "File size, bytes",
+            "sha256": "SHA-256 of the file's bytes (hex), for provenance",
+            "header_row": "Line or row of the header (rows above it are titles)",
+            "rows_read": "Data rows read (blank rows excluded)",
+            "rows_loaded": "Rows loaded into the table",
+            "rows_rejected": "Rows written to rejects",
+            "duplicates_collapsed": "Rows identical to an earlier row of the table, counted once",
+            "warnings": "Loaded rows with a data-quality warning",
+            "blank_rows_skipped": "Rows with no value at all, skipped",
+            "extra_columns": "Headers that are not contract columns (kept out of the table)",
+        },
+    ),
+    "targets": (
+        "Transport targets of the Qingdao Carbon Peak Work Plan: one row per indicator",
+        {
+            "indicator_id": "Indicator id, e.g. bus_nev_share_new",
+            "name_zh": "Indicator name (Chinese)",
+            "name_en": "Indicator name (English)",
+            "target_year": "Year the target applies to",
+            "comparator": "'>=' or '>' (strictly above)",
+            "target_value": "Target value (shares as fractions, volumes in their unit)",
+            "unit": "share or TEU",
+            "plan_text": "The plan's own wording",
+        },
+    ),
+    "build_info": (
+        "One row describing this build",
+        {
+            "built_at": "When the build finished (UTC)",
+            "qdtransport_version": "Package version that built the file",
+            "duckdb_version": "DuckDB library version that wrote the file",
+            "storage_version": "DuckDB storage format of the file",
+            "data_dir": "Data directory the build read",
+            "dataset_name": "Name from the data directory's dataset.toml, if any",
+            "synthetic": "True when dataset.toml marks the data as synthetic (demo data)",
+            "dataset_description": "Description from dataset.toml",
+            "osm_file": "OpenStreetMap file used for the network check, if any",
+            "osm_sha256": "SHA-256 of that file",
+            "settings_json": "The methodology settings as JSON",
+        },
+    ),
+}
+
+
+def settings_comments() -> tuple[str, dict[str, str]]:
+    """Comments for table ``settings``: one column per setting."""
+    return "Methodology settings the build used (one row); the views read them from here", dict(SETTING_DESCRIPTIONS)
+
+
+def read_dataset_info(data_dir: Path) -> dict[str, object]:
+    """The optional ``dataset.toml`` of a data directory: name, synthetic, description."""
+    path = data_dir / "dataset.toml"
+    if not path.exists():
+        return {"dataset_name": None, "synthetic": False, "dataset_description": None}
+    with open(path, "rb") as handle:
+        info = tomllib.load(handle)
+    return {
+        "dataset_name": info.get("name"),
+        "synthetic": bool(info.get("synthetic", False)),
+        "dataset_description": info.get("description"),
+    }
+
+
+def _temporary_path(db_path: Path) -> Path:
+    return db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
+
+
+def _create_table(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> None:
+    con.register("__frame", frame.to_arrow())
+    try:
+        con.execute(f'create table "{name}" as select * from __frame')
+    finally:
+        con.unregister("__frame")
+
+
+def _comment(con: duckdb.DuckDBPyConnection, kind: str, name: str, text: str) -> None:
+    # COMMENT ON takes no bound parameters: quote the text as an SQL string literal
+    literal = "'" + text.replace("'", "''") + "'"
+    con.execute(f"comment on {kind} {name} is {literal}")
+
+
+def _comment_table(con: duckdb.DuckDBPyConnection, name: str, table_comment: str, columns: dict[str, str]) -> None:
+    _comment(con, "table", f'"{name}"', table_comment)
+    for column, text in columns.items():
+        _comment(con, "column", f'"{name}"."{column}"', text)
+
+
+def load_tables(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Settings) -> None:
+    """Create the contract tables and the bookkeeping tables from ingest results."""
+    for name, load in ingested.tables.items():
+        _create_table(con, name, load.frame)
+        columns = {c.name: c.description for c in TABLES[name].columns}
+        if "crs" in columns:
+            columns["source_lon"] = "Longitude as the source gave it (in the crs column's system)"
+            columns["source_lat"] = "Latitude as the source gave it (in the crs column's system)"
+        columns["source_file"] = "Input file the row came from, relative to the data directory"
+        columns["source_row"] = "Line (CSV) or sheet row (Excel) of the row in that file"
+        _comment_table(con, name, f"{TABLES[name].grain} (loaded input rows)", columns)
+    for name, frame in (
+        ("rejects", ingested.rejects),
+        ("data_quality_warnings", ingested.warnings),
+        ("load_manifest", ingested.manifest),
+        ("targets", pl.DataFrame(target_rows())),
+    ):
+        _create_table(con, name, frame)
+        _comment_table(con, name, *TABLE_COMMENTS[name])
+    _create_table(con, "settings", pl.DataFrame([settings.as_row()]))
+    _comment_table(con, "settings", *settings_comments())
+
+
+def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress) -> list[str]:
+    """Execute every ``queries/`` file, layer by layer; returns the view names created.
+
+    Within a layer files run in name order; a file whose view reads another view of the same
+    layer that does not exist yet is retried after the others.
+    """
+    created: list[str] = []
+    for layer in QUERY_LAYERS:
+        pending = query_files(layer)
+        while pending:
+            failed: list[tuple[Path, duckdb.Error]] = []
+            for path in pending:
+                try:
+                    con.execute(path.read_text(encoding="utf-8"))
+                    created.append(path.stem)
+                except duckdb.CatalogException as exc:
+                    failed.append((path, exc))
+                except duckdb.Error as exc:
+                    raise BuildError(f"{path}: {exc}") from exc
+            if len(failed) == len(pending):
+                path, exc = failed[0]
+                raise BuildError(f"{path}: {exc}") from exc
+            pending = [p for p, _ in failed]
+        progress(f"  {layer}: {len(query_files(layer))} views")
+    return created
+
+
+def check_comments(con: duckdb.DuckDBPyConnection) -> None:
+    """Every table, view and column other tools see must carry a comment."""
+    missing = con.execute(
+        """
+        select table_name || coalesce('.' || column_name, '') from (
+            select table_name, null as column_name, comment from duckdb_tables() where database_name = current_database()
+            union all
+            select view_name, null, comment from duckdb_views() where not internal and database_name = current_database()
+            union all
+            select table_name, column_name, comment from duckdb_columns() where database_name = current_database()
+        ) where comment is null or comment = ''
+        order by 1
+        """
+    ).fetchall()
+    if missing:
+        raise BuildError("relations or columns without a comment: " + ", ".join(m[0] for m in missing[:20]))
+
+
+def build(
+    data_dir: str | Path,
+    db_path: str | Path,
+    *,
+    settings: Settings | None = None,
+    progress: Progress = lambda message: None,
+) -> BuildResult:
+    """Build the warehouse from a data directory, atomically.
+
+    Parameters
+    ----------
+    data_dir
+        Directory laid out as in the input contract (tables as files or folders, ``osm/``).
+    db_path
+        The DuckDB file to write. Replaced only when the whole build succeeds.
+    settings
+        Methodology settings; defaults from :class:`qdtransport.settings.Settings`.
+    progress
+        Called with a line of text at each step.
+
+    Returns
+    -------
+    BuildResult
+        The path written and the row counts.
+
+    Raises
+    ------
+    qdtransport.readers.InputFileError
+        An input file cannot be read or lacks a required column.
+    BuildError
+        A query or the network check failed.
+    """
+    settings = settings or Settings()
+    data_dir, db_path = Path(data_dir), Path(db_path)
+    progress(f"reading {data_dir}")
+    ingested = load_directory(data_dir)
+    for note in ingested.notes:
+        progress(f"  note: {note}")
+    for row in ingested.manifest.iter_rows(named=True):
+        extra = f"; extra columns ignored: {', '.join(row['extra_columns'])}" if row["extra_columns"] else ""
+        progress(
+            f"  {row['source_file']}: {row['rows_read']} rows read, {row['rows_loaded']} loaded, "
+            f"{row['rows_rejected']} rejected, {row['duplicates_collapsed']} duplicates collapsed{extra}"
+        )
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = _temporary_path(db_path)
+    temporary.unlink(missing_ok=True)
+    con = duckdb.connect()
+    try:
+        con.execute("attach ? as warehouse (storage_version '" + STORAGE_VERSION + "')", [str(temporary)])
+        con.execute("use warehouse")
+        progress("loading tables")
+        load_tables(con, ingested, settings)
+        network_checked = _network_tables(con, ingested, settings, progress)
+        _build_info(con, ingested, settings)
+        progress("creating views")
+        run_queries(con, progress)
+        check_comments(con)
+        con.execute("checkpoint")
+        con.execute("use memory")
+        con.execute("detach warehouse")
+    except BaseException:
+        con.close()
+        temporary.unlink(missing_ok=True)
+        Path(str(temporary) + ".wal").unlink(missing_ok=True)
+        raise
+    con.close()
+    os.replace(temporary, db_path)
+    progress(f"wrote {db_path}")
+    manifest = ingested.manifest
+    return BuildResult(
+        db_path=db_path,
+        rows_loaded={name: load.frame.height for name, load in ingested.tables.items()},
+        rows_rejected=ingested.rejects.height,
+        warnings=ingested.warnings.height,
+        duplicates_collapsed=int(manifest["duplicates_collapsed"].sum()) if manifest.height else 0,
+        network_checked=network_checked,
+        notes=tuple(ingested.notes),
+    )
+
+
+def _network_tables(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Settings, progress: Progress) -> bool:
+    """Run the OSM coverage check when there is an OSM file; create its tables either way."""
+    from qdtransport.network_tables import network_frames
+
+    if ingested.osm_file is not None:
+        progress(f"network check on {ingested.osm_file.name}")
+    frames, comments = network_frames(
+        ingested.osm_file,
+        register_sites=ingested.tables["service_areas"].frame,
+        register_stations=ingested.tables["charging_stations"].frame,
+        settings=settings,
+    )
+    for name, frame in frames.items():
+        _create_table(con, name, frame)
+        _comment_table(con, name, *comments[name])
+    return ingested.osm_file is not None
+
+
+def _build_info(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Settings) -> None:
+    from qdtransport.readers import file_digest
+
+    osm = ingested.osm_file
+    row = {
+        "built_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        "qdtransport_version": __version__,
+        "duckdb_version": duckdb.__version__,
+        "storage_version": STORAGE_VERSION,
+        "data_dir": str(ingested.data_dir.resolve()),
+        **read_dataset_info(ingested.data_dir),
+        "osm_file": osm.name if osm else None,
+        "osm_sha256": file_digest(osm) if osm else None,
+        "settings_json": json.dumps(settings.as_row(), ensure_ascii=False),
+    }
+    frame = pl.DataFrame([row], schema_overrides={"dataset_name": pl.String, "dataset_description": pl.String,
+                                                  "osm_file": pl.String, "osm_sha256": pl.String})  # fmt: skip
+    _create_table(con, "build_info", frame)
+    _comment_table(con, "build_info", *TABLE_COMMENTS["build_info"])
