@@ -12,15 +12,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from qdtransport.coords import CRS_ALIASES, CRS_CODES
 from qdtransport.rules import DateNotBefore, PlateMatchesPowertrain, RowRule
 
 ColumnType = Literal["text", "int", "float", "date", "timestamp", "bool", "enum", "month"]
 
 CRS_VALUES: dict[str, tuple[str, ...]] = {
-    "WGS84": ("wgs-84", "wgs 84", "gps", "epsg:4326", "4326"),
-    "GCJ02": ("gcj-02", "gcj", "火星坐标", "高德", "腾讯", "国测局坐标"),
-    "BD09": ("bd-09", "bd09ll", "百度坐标", "百度"),
+    code: tuple(alias for alias, target in CRS_ALIASES.items() if target == code) for code in CRS_CODES
 }
+"""Coordinate systems and their spellings, from :mod:`qdtransport.coords`."""
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,7 @@ TABLE_COMMENTS: dict[str, tuple[str, dict[str, str]]] = {
             "dataset_name": "Name from the data directory's dataset.toml, if any",
             "synthetic": "True when dataset.toml marks the data as synthetic (demo data)",
             "dataset_description": "Description from dataset.toml",
+            "as_of": "Date the exports were taken (dataset.toml as_of), if given",
             "osm_file": "OpenStreetMap file used for the network check, if any",
             "osm_sha256": "SHA-256 of that file",
             "settings_json": "The methodology settings as JSON",
@@ -137,16 +138,25 @@ def settings_comments() -> tuple[str, dict[str, str]]:
 
 
 def read_dataset_info(data_dir: Path) -> dict[str, object]:
-    """The optional ``dataset.toml`` of a data directory: name, synthetic, description."""
+    """The optional ``dataset.toml`` of a data directory.
+
+    Keys: ``name`` (text), ``synthetic`` (bool: demo data, labelled so in reports), ``description``
+    (text), ``as_of`` (TOML date: the day the exports were taken; a register whose latest record
+    is earlier still describes the state on that day).
+    """
     path = data_dir / "dataset.toml"
     if not path.exists():
-        return {"dataset_name": None, "synthetic": False, "dataset_description": None}
+        return {"dataset_name": None, "synthetic": False, "dataset_description": None, "as_of": None}
     with open(path, "rb") as handle:
         info = tomllib.load(handle)
+    as_of = info.get("as_of")
+    if as_of is not None and not isinstance(as_of, dt.date):
+        raise ValueError(f"{path}: as_of must be a TOML date such as 2026-01-15, not {as_of!r}")
     return {
         "dataset_name": info.get("name"),
         "synthetic": bool(info.get("synthetic", False)),
         "dataset_description": info.get("description"),
+        "as_of": as_of,
     }
 
 
@@ -357,6 +367,7 @@ def _build_info(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Se
         "settings_json": json.dumps(settings.as_row(), ensure_ascii=False),
     }
     frame = pl.DataFrame([row], schema_overrides={"dataset_name": pl.String, "dataset_description": pl.String,
-                                                  "osm_file": pl.String, "osm_sha256": pl.String})  # fmt: skip
+                                                  "osm_file": pl.String, "osm_sha256": pl.String,
+                                                  "as_of": pl.Date})  # fmt: skip
     _create_table(con, "build_info", frame)
     _comment_table(con, "build_info", *TABLE_COMMENTS["build_info"])

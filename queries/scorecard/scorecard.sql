@@ -7,6 +7,9 @@ with indicator_values as (
     union all
     select 'taxi_nev_share_new', year, value, numerator, denominator, complete
     from taxi_nev_share_new
+    union all
+    select 'service_area_charger_coverage', year, value, numerator, denominator, complete
+    from service_area_charger_coverage
 )
 
 select
