@@ -11,6 +11,7 @@ notebooks) and a polars expression (used by ingest on whole columns).
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
 VIN_TRANSLITERATION: dict[str, int] = {
@@ -106,46 +107,62 @@ def container_no_is_valid(container_no: str) -> bool:
         return False
 
 
-def vin_valid_expr(column: str | pl.Expr) -> pl.Expr:
-    """Polars expression: True where the column (a name or an expression) holds a VIN with a correct
-    check digit.
+def _ascii_matrix(values: pl.Series, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of ``width`` ASCII bytes, and a mask of the values that have exactly that many bytes."""
+    fits = (values.str.len_bytes() == width).fill_null(False).to_numpy()
+    padded = values.set(~pl.Series(fits), "\0" * width).fill_null("\0" * width)
+    # every row is now exactly `width` UTF-8 bytes; non-ASCII bytes (>= 128) look up as invalid
+    matrix = np.frombuffer("".join(padded.to_list()).encode("utf-8"), dtype=np.uint8)
+    return matrix.reshape(-1, width), fits
 
-    Null where the column is null; False for wrong length, letters I/O/Q, or a wrong check digit.
+
+def _lookup_table(values: dict[str, int]) -> np.ndarray:
+    table = np.full(256, -1, dtype=np.int64)
+    for char, value in values.items():
+        table[ord(char)] = value
+    return table
+
+
+_VIN_TABLE = _lookup_table(VIN_TRANSLITERATION)
+_ISO6346_TABLE = _lookup_table({**ISO6346_LETTER_VALUES, **{str(d): d for d in range(10)}})
+
+
+def _vin_valid_batch(values: pl.Series) -> pl.Series:
+    upper = values.str.to_uppercase()
+    matrix, fits = _ascii_matrix(upper, 17)
+    digits = _VIN_TABLE[matrix]
+    known = (digits >= 0).all(axis=1)
+    remainder = (np.where(digits >= 0, digits, 0) * np.array(VIN_WEIGHTS)).sum(axis=1) % 11
+    expected = np.where(remainder == 10, ord("X"), remainder + ord("0"))
+    valid = fits & known & (matrix[:, 8] == expected)
+    return pl.Series(values.name, valid).set(values.is_null(), None)
+
+
+def _container_valid_batch(values: pl.Series) -> pl.Series:
+    upper = values.str.to_uppercase()
+    shaped = upper.str.contains(r"^[A-Z]{3}[UJZ][0-9]{7}$").fill_null(False).to_numpy()
+    matrix, fits = _ascii_matrix(upper, 11)
+    digits = _ISO6346_TABLE[matrix[:, :10]]
+    total = (np.where(digits >= 0, digits, 0) * (2 ** np.arange(10))).sum(axis=1)
+    valid = shaped & fits & (matrix[:, 10] == total % 11 % 10 + ord("0"))
+    return pl.Series(values.name, valid).set(values.is_null(), None)
+
+
+def vin_valid_expr(column: str | pl.Expr) -> pl.Expr:
+    """Polars expression: True where the column (a name or an expression) holds a VIN with a
+    correct check digit.
+
+    Null where the value is null; False for wrong length, letters I/O/Q, or a wrong check digit.
+    Vectorised with numpy over the whole column.
     """
-    vin = (pl.col(column) if isinstance(column, str) else column).str.to_uppercase()
-    weighted = [
-        vin.str.slice(i, 1).replace_strict(VIN_TRANSLITERATION, default=None, return_dtype=pl.Int64)
-        * weight
-        for i, weight in enumerate(VIN_WEIGHTS)
-        if weight
-    ]
-    remainder = pl.sum_horizontal(weighted) % 11
-    # sum_horizontal ignores nulls, so an invalid character must fail the check explicitly
-    all_known = pl.all_horizontal([w.is_not_null() for w in weighted])
-    expected = pl.when(remainder == 10).then(pl.lit("X")).otherwise(remainder.cast(pl.String))
-    return (
-        pl.when(vin.is_null())
-        .then(None)
-        .otherwise((vin.str.len_chars() == 17) & all_known & (vin.str.slice(8, 1) == expected))
-    )
+    expr = pl.col(column) if isinstance(column, str) else column
+    return expr.map_batches(_vin_valid_batch, return_dtype=pl.Boolean)
 
 
 def container_no_valid_expr(column: str | pl.Expr) -> pl.Expr:
-    """Polars expression: True where the column holds an ISO 6346 number with a correct check digit."""
-    number = (pl.col(column) if isinstance(column, str) else column).str.to_uppercase()
-    shape_ok = number.str.contains(r"^[A-Z]{3}[UJZ][0-9]{7}$")
-    values = [
-        number.str.slice(i, 1).replace_strict(
-            {**ISO6346_LETTER_VALUES, **{str(d): d for d in range(10)}},
-            default=None,
-            return_dtype=pl.Int64,
-        )
-        * 2**i
-        for i in range(10)
-    ]
-    expected = (pl.sum_horizontal(values) % 11 % 10).cast(pl.String)
-    return (
-        pl.when(number.is_null())
-        .then(None)
-        .otherwise(shape_ok.fill_null(False) & (number.str.slice(10, 1) == expected).fill_null(False))
-    )
+    """Polars expression: True where the column holds an ISO 6346 number with a correct check digit.
+
+    Null where the value is null. Vectorised with numpy over the whole column.
+    """
+    expr = pl.col(column) if isinstance(column, str) else column
+    return expr.map_batches(_container_valid_batch, return_dtype=pl.Boolean)

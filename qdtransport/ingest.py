@@ -248,13 +248,13 @@ def parse_file(raw: RawFile, table: Table, mapping: dict[str, str], source_file:
         value_exprs.append(parsed.value.alias(column.name))
         code_exprs.append(parsed.code)
         reason_exprs.append(parsed.reason)
-    with_values = frame.with_columns(
+    with_values = frame.lazy().with_columns(
         pl.coalesce(code_exprs).alias("__code") if code_exprs else pl.lit(None, pl.String).alias("__code"),
         pl.concat_str(reason_exprs, separator="; ", ignore_nulls=True).alias("__reason"),
         _raw_row_json(raw).alias("raw_row"),
         pl.lit(source_file).alias("source_file"),
         pl.col(ROW_NUMBER).alias("source_row"),
-    ).with_columns(value_exprs)
+    ).with_columns(value_exprs).collect()
     good = with_values.filter(pl.col("__code").is_null()).select(
         *table.column_names, "source_file", "source_row", "raw_row"
     )

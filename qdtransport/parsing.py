@@ -65,34 +65,33 @@ def _number_text(raw: pl.Expr) -> pl.Expr:
     return raw.str.replace_all(r"[,\s]", "")
 
 
+DATETIME_FORMATS: tuple[str, ...] = (
+    "%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y%m%d", "%Y%m%d%H%M%S",
+)  # fmt: skip
+"""Forms tried once the date part ``Y年M月D日``, ``Y/M/D`` or ``Y.M.D`` is rewritten ``Y-M-D`` and a
+``T`` before the time is a space."""
+
+
 def parse_datetime(raw: pl.Expr) -> pl.Expr:
     """Expression: raw text -> ``Datetime`` (microseconds), null where no known form matches.
 
     Accepts ``YYYY-MM-DD``, ``YYYY/M/D``, ``YYYY.M.D``, ``YYYY年M月D日``, ``YYYYMMDD``, each
     optionally followed by ``HH:MM[:SS[.fff]]``; and Excel serial numbers (days since 1899-12-30,
-    five digits, optional fraction of a day).
+    five digits, optional fraction of a day). Impossible dates (2024-02-30) give null.
     """
-    text = raw.str.replace_all(r"[年月/\.]", "-").str.replace_all(r"日", "").str.strip_chars()
-    dashed = text.str.extract_groups(
-        r"^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})(?:[ T]+(?<H>\d{1,2}):(?<M>\d{1,2})(?::(?<S>\d{1,2})(?:-\d+)?)?)?$"
+    text = (
+        raw.str.replace(r"^(\d{4})[年/.\-](\d{1,2})[月/.\-](\d{1,2})[日号]?", "$1-$2-$3")
+        .str.replace(r"^(\d{4}-\d{1,2}-\d{1,2})[T ]+", "$1 ")
+        .str.strip_chars()
     )
-    compact = text.str.extract_groups(
-        r"^(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})(?:[ T]?(?<H>\d{2})(?<M>\d{2})(?<S>\d{2})?)?$"
+    parsed = pl.coalesce(
+        [text.str.to_datetime(f, strict=False, exact=True, time_unit="us") for f in DATETIME_FORMATS]
     )
-
-    def part(name: str, default: str) -> pl.Expr:
-        return pl.coalesce(dashed.struct.field(name), compact.struct.field(name), pl.lit(default)).str.zfill(2)
-
-    assembled = pl.concat_str(
-        [part("y", "0000"), pl.lit("-"), part("m", "00"), pl.lit("-"), part("d", "00"), pl.lit(" "),
-         part("H", "00"), pl.lit(":"), part("M", "00"), pl.lit(":"), part("S", "00")]
-    )  # fmt: skip
-    from_text = assembled.str.to_datetime("%Y-%m-%d %H:%M:%S", strict=False, time_unit="us")
     serial = raw.str.extract(r"^(\d{5}(?:\.\d+)?)$").cast(pl.Float64)
     from_serial = pl.lit(EXCEL_EPOCH).dt.cast_time_unit("us") + pl.duration(
         microseconds=(serial * 86_400_000_000).round(0).cast(pl.Int64)
     )
-    return pl.when(serial.is_not_null()).then(from_serial).otherwise(from_text)
+    return pl.when(serial.is_not_null()).then(from_serial).otherwise(parsed)
 
 
 def parse_month(raw: pl.Expr) -> pl.Expr:

@@ -135,23 +135,31 @@ def _clean_cells(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _frame_from_rows(
-    headers: list[str], rows: Iterable[tuple[int, list[str | None]]]
+    headers: list[str], rows: list[tuple[int, list[str | None]]]
 ) -> tuple[pl.DataFrame, list[tuple[int, list[str]]]]:
+    """Columns of text from numbered rows.
+
+    Rows shorter than the header are padded with empty cells; rows with more non-empty cells than
+    the header has columns are returned apart as ragged (they become rejects).
+    """
     width = len(headers)
-    numbers: list[int] = []
-    columns: list[list[str | None]] = [[] for _ in range(width)]
-    ragged: list[tuple[int, list[str]]] = []
-    for number, cells in rows:
-        if len(cells) > width:
-            if any((c or "").strip() for c in cells[width:]):
-                ragged.append((number, [c or "" for c in cells]))
-                continue
-            cells = cells[:width]
-        elif len(cells) < width:
-            cells = [*cells, *([None] * (width - len(cells)))]
-        numbers.append(number)
-        for i in range(width):
-            columns[i].append(cells[i])
+    if all(len(cells) == width for _, cells in rows):  # the usual case: transpose in C
+        numbers = [n for n, _ in rows]
+        columns = list(zip(*(cells for _, cells in rows), strict=True)) if rows else [()] * width
+        ragged: list[tuple[int, list[str]]] = []
+    else:
+        numbers, ragged, regular = [], [], []
+        for number, cells in rows:
+            if len(cells) > width:
+                if any((c or "").strip() for c in cells[width:]):
+                    ragged.append((number, [c or "" for c in cells]))
+                    continue
+                cells = cells[:width]
+            elif len(cells) < width:
+                cells = [*cells, *([None] * (width - len(cells)))]
+            numbers.append(number)
+            regular.append(cells)
+        columns = list(zip(*regular, strict=True)) if regular else [()] * width
     data = {f"c{i}": pl.Series(f"c{i}", columns[i], dtype=pl.String) for i in range(width)}
     frame = pl.DataFrame({ROW_NUMBER: pl.Series(ROW_NUMBER, numbers, dtype=pl.Int64), **data})
     return frame, ragged
@@ -172,19 +180,19 @@ def read_csv(path: Path, known_headers: set[str]) -> RawFile:
     text, encoding = decode_text(data, path)
     delimiter = _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    numbered: list[tuple[int, list[str | None]]] = []
     try:
-        for row in reader:
-            numbered.append((reader.line_num, list(row)))
+        if '"' not in text:
+            # no quoting, so no record spans lines: record i is on line i + 1 (blank lines included)
+            starts = [(number, row) for number, row in enumerate(reader, start=1) if row]
+        else:
+            starts = []
+            previous_end = 0
+            for row in reader:  # line_num is the line where a record ends
+                if row:
+                    starts.append((previous_end + 1, row))
+                previous_end = reader.line_num
     except csv.Error as exc:
         raise InputFileError(f"{path}: not a readable CSV file near line {reader.line_num}: {exc}") from None
-    # line_num is the line where a record ends; a record starts one line after the previous one ended
-    starts: list[tuple[int, list[str | None]]] = []
-    previous_end = 0
-    for end, cells in numbered:
-        starts.append((previous_end + 1, cells))
-        previous_end = end
-    starts = [(n, cells) for n, cells in starts if cells]
     if not starts:
         raise InputFileError(f"{path}: the file is empty (no header row)")
     header_index = _find_header([cells for _, cells in starts], known_headers)
