@@ -156,6 +156,13 @@ def find_inputs(data_dir: Path) -> tuple[dict[str, list[Path]], Path | None, lis
                                  f"put them in a folder {name}/ to read them as one table")  # fmt: skip
         elif files:
             found[name] = files
+        unreadable = sorted(
+            p for p in data_dir.iterdir()
+            if p.is_file() and p.stem == name and p.suffix.lower() not in SUPPORTED_SUFFIXES and not _ignorable(p)
+        )  # fmt: skip
+        if unreadable:
+            raise InputFileError(f"{unreadable[0]}: unknown file format '{unreadable[0].suffix}'; "
+                                 f"use one of {', '.join(SUPPORTED_SUFFIXES)}")  # fmt: skip
     known = set(TABLES) | {"osm"}
     for path in sorted(data_dir.iterdir()):
         stem = path.name.split(".")[0]
@@ -313,27 +320,30 @@ def collapse_duplicates(rows: pl.DataFrame, table: Table) -> tuple[pl.DataFrame,
     collapsed
         ``source_file`` and ``duplicates`` (count of rows collapsed into an earlier identical row).
     rejects
-        Conflicting duplicates: every row of a key group whose rows differ elsewhere (when the
-        table's ``key_conflicts`` is ``reject``), with the other rows of the group in the reason.
+        Conflicting duplicates: every row of a key group whose rows differ elsewhere, exact copies
+        within the group included (when the table's ``key_conflicts`` is ``reject``), with the
+        places of the group's rows in the reason.
     """
     columns = table.column_names
-    first = rows.with_columns(pl.struct(columns).is_first_distinct().alias("__first"))
-    collapsed = (
-        first.filter(~pl.col("__first")).group_by("source_file").agg(pl.len().cast(pl.Int64).alias("duplicates"))
-    )
-    distinct = first.filter(pl.col("__first")).drop("__first")
-    empty_rejects = pl.DataFrame(schema=REJECTS_SCHEMA)
-    if table.key_conflicts == "keep" or distinct.height == 0:
-        return distinct, collapsed, empty_rejects
     key = list(table.key)
-    located = distinct.with_columns(
+    marked = rows.with_columns(pl.struct(columns).is_first_distinct().alias("__first"))
+    if table.key_conflicts == "reject" and marked.height:
+        # a key group conflicts when it holds more than one distinct row
+        marked = marked.with_columns((pl.col("__first").sum().over(key) > 1).alias("__conflict"))
+    else:
+        marked = marked.with_columns(pl.lit(False).alias("__conflict"))
+    collapsed = (
+        marked.filter(~pl.col("__first") & ~pl.col("__conflict"))
+        .group_by("source_file")
+        .agg(pl.len().cast(pl.Int64).alias("duplicates"))
+    )
+    kept = marked.filter(pl.col("__first") & ~pl.col("__conflict")).drop("__first", "__conflict")
+    conflicting = marked.filter(pl.col("__conflict")).with_columns(
         pl.format("{} row {}", pl.col("source_file"), pl.col("source_row")).alias("__where"),
         pl.len().over(key).alias("__group_size"),
     )
-    conflicting = located.filter(pl.col("__group_size") > 1)
-    kept = located.filter(pl.col("__group_size") == 1).drop("__where", "__group_size")
     if conflicting.height == 0:
-        return kept, collapsed, empty_rejects
+        return kept, collapsed, pl.DataFrame(schema=REJECTS_SCHEMA)
     places = conflicting.group_by(key).agg(pl.col("__where").alias("__places"))
     rejects = conflicting.join(places, on=key, how="left", nulls_equal=True).select(
         pl.lit(table.name).alias("table_name"), "source_file", "source_row",

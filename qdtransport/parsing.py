@@ -95,14 +95,23 @@ def parse_datetime(raw: pl.Expr) -> pl.Expr:
 
 
 def parse_month(raw: pl.Expr) -> pl.Expr:
-    """Expression: raw text -> ``YYYY-MM`` text, null where no known form matches."""
-    text = raw.str.replace_all(r"[年月/\.]", "-").str.replace_all(r"日", "").str.strip_chars()
-    dashed = text.str.extract_groups(r"^(?<y>\d{4})-(?<m>\d{1,2})(?:-\d{1,2}(?:[ T].*)?)?-?$")
-    compact = text.str.extract_groups(r"^(?<y>\d{4})(?<m>\d{2})$")
-    year = pl.coalesce(dashed.struct.field("y"), compact.struct.field("y"))
-    month = pl.coalesce(dashed.struct.field("m"), compact.struct.field("m")).cast(pl.Int32, strict=False)
-    valid = month.is_between(1, 12)
-    return pl.when(valid).then(pl.format("{}-{}", year, month.cast(pl.String).str.zfill(2))).otherwise(None)
+    """Expression: raw text -> ``YYYY-MM`` text, null where no known form matches.
+
+    Accepts ``2024-05``, ``2024/5``, ``2024.5``, ``2024年5月``, ``202405``, and every date form of
+    :func:`parse_datetime` (the month of the date is kept; an impossible date such as
+    ``2024-02-30`` gives null).
+    """
+    short = raw.str.extract_groups(r"^(?<y>\d{4})[-/.年](?<m>\d{1,2})月?$")
+    compact = raw.str.extract_groups(r"^(?<y>\d{4})(?<m>\d{2})$")
+    year = pl.coalesce(short.struct.field("y"), compact.struct.field("y"))
+    month = pl.coalesce(short.struct.field("m"), compact.struct.field("m")).cast(pl.Int32, strict=False)
+    from_parts = (
+        pl.when(month.is_between(1, 12))
+        .then(pl.format("{}-{}", year, month.cast(pl.String).str.zfill(2)))
+        .otherwise(None)
+    )
+    from_date = parse_datetime(raw).dt.strftime("%Y-%m")
+    return pl.coalesce(from_parts, from_date)
 
 
 def enum_lookup(column: Column) -> dict[str, str]:

@@ -69,10 +69,12 @@ class RawFile:
 
 
 def normalise_header(text: str) -> str:
-    """Header spelling used for matching: NFKC, lower case, no spaces, no trailing unit in brackets."""
+    """Header spelling used for matching: NFKC, lower case, no spaces or underscores (so
+    ``Registration Date`` matches ``registration_date``), no trailing unit in brackets."""
     import unicodedata
 
-    cleaned = unicodedata.normalize("NFKC", text).strip().lower().replace(" ", "").replace("\ufeff", "")
+    cleaned = unicodedata.normalize("NFKC", text).strip().lower()
+    cleaned = cleaned.replace(" ", "").replace("_", "").replace("\ufeff", "")
     return re.sub(r"\((?:[^()]*)\)$", "", cleaned) or cleaned
 
 
@@ -93,7 +95,13 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputFileError(
+                f"{path}: starts like UTF-16 text but cannot be decoded as UTF-16 (byte {exc.start}); "
+                "save it as UTF-8 or GBK CSV"
+            ) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -211,7 +219,12 @@ def read_csv(path: Path, known_headers: set[str]) -> RawFile:
 def read_excel(path: Path, known_headers: set[str]) -> RawFile:
     """Read the first sheet of an Excel workbook as text; date cells become ISO text."""
     try:
-        sheet = pl.read_excel(path, sheet_id=1, has_header=False, infer_schema_length=0, engine="calamine")
+        # keep every row from the top of the sheet, empty ones included, so that row i of the
+        # frame is sheet row i + 1 (the calamine range otherwise starts at the first used row)
+        sheet = pl.read_excel(
+            path, sheet_id=1, has_header=False, infer_schema_length=0, engine="calamine",
+            read_options={"skip_rows": 0}, drop_empty_rows=False,
+        )  # fmt: skip
     except Exception as exc:  # fastexcel raises its own error types
         raise InputFileError(f"{path}: cannot read the workbook: {exc}") from None
     if sheet.height == 0:
