@@ -13,6 +13,8 @@ from typing import Literal
 
 import polars as pl
 
+from qdtransport.settings import Settings
+
 Severity = Literal["reject", "warn"]
 
 NEV_PLATE_PATTERN = r"^.{2}([DF][0-9A-HJ-NP-Z]{5}|[0-9A-HJ-NP-Z]{5}[DF])$"
@@ -60,7 +62,7 @@ class PlateMatchesPowertrain(RowRule):
 
     plate: str
     powertrain: str
-    nev_powertrains: tuple[str, ...] = ("BEV", "PHEV", "EREV", "FCEV")
+    nev_powertrains: tuple[str, ...] = Settings().nev_powertrains
     code: str = "plate_powertrain_mismatch"
     severity: Severity = "warn"
 
