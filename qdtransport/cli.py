@@ -117,12 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     from qdtransport.readers import InputFileError
+    from qdtransport.report import ReportError
     from qdtransport.warehouse import BuildError
 
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (InputFileError, BuildError, FileNotFoundError, ValueError) as exc:
+    except (InputFileError, BuildError, ReportError, FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # a clear one-line message for anything else, with its type
