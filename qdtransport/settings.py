@@ -39,6 +39,19 @@ register_charger_site_radius_m
 site_link_max_km
     A service-area site attaches to a carriageway only through motorway links reachable within
     this road distance (km) of the site's access point.
+site_link_touch_m, site_link_margin_m, node_site_link_radius_m
+    Which slip roads serve a site: those within ``site_link_touch_m`` (metres) of the site's area
+    (``node_site_link_radius_m`` for a site mapped as a single node), and no more than
+    ``site_link_margin_m`` farther than the nearest one (so the other carriageway's slip road,
+    typically 25 m or more further, does not count).
+register_site_match_radius_m
+    A register service-area point matches an OSM site within this distance (metres).
+charger_report_radius_m
+    An OSM charger that belongs to no site is reported (reconciliation) only within this distance
+    (metres) of the motorway network; chargers in towns are not findings.
+site_next_to_motorway_m
+    A site no slip road reaches is reported as ``site_without_links`` within this distance
+    (metres) of a motorway, else as ``site_not_on_motorway``.
 afir_max_gap_km, afir_max_offset_km, afir_pool_min_kw, afir_point_min_kw
     EU AFIR (Regulation 2023/1804) core-network rule for cars: a pool in each direction at most
     60 km apart, within 3 km of the exit, total output >= 400 kW with one point >= 150 kW (end-2025).
@@ -46,9 +59,11 @@ nevi_max_gap_km, nevi_max_offset_km, nevi_min_ports, nevi_port_min_kw
     US NEVI (23 CFR 680): DC fast-charging sites at most 50 miles (80.47 km) apart, within 1 mile
     (1.609 km) of the corridor, at least 4 ports of at least 150 kW each.
 cn_max_gap_km
-    Gap length used for the Chinese rule's corridor verdict (every service area covered means a
-    charger at each site; this bound only flags very long carriageway gaps). Default 50 km, the
-    usual spacing of expressway service areas in the national design standard.
+    Gap length used for the Chinese rule's corridor verdict. The plan's rule is per site (a
+    charger at every service area); a carriageway meets it when every service area serving it has
+    a charger and no stretch between charging opportunities is longer than this. Default 60 km,
+    the greatest service-area spacing of the national highway standard (JTG B01-2014: service
+    areas about 50 km apart on average, at most 60 km).
 """
 
 from __future__ import annotations
@@ -73,6 +88,12 @@ class Settings:
     osm_charger_site_radius_m: float = 300.0
     register_charger_site_radius_m: float = 300.0
     site_link_max_km: float = 3.0
+    site_link_touch_m: float = 30.0
+    site_link_margin_m: float = 10.0
+    node_site_link_radius_m: float = 250.0
+    register_site_match_radius_m: float = 500.0
+    charger_report_radius_m: float = 1000.0
+    site_next_to_motorway_m: float = 200.0
     afir_max_gap_km: float = 60.0
     afir_max_offset_km: float = 3.0
     afir_pool_min_kw: float = 400.0
@@ -81,7 +102,7 @@ class Settings:
     nevi_max_offset_km: float = 1.609
     nevi_min_ports: int = 4
     nevi_port_min_kw: float = 150.0
-    cn_max_gap_km: float = 50.0
+    cn_max_gap_km: float = 60.0
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def as_row(self) -> dict[str, Any]:
@@ -102,6 +123,12 @@ SETTING_DESCRIPTIONS: dict[str, str] = {
     "osm_charger_site_radius_m": "OSM charger belongs to an OSM site inside it or within this distance, m",
     "register_charger_site_radius_m": "Register station attaches to an OSM site within this distance, m",
     "site_link_max_km": "A site attaches to a carriageway through links within this road distance, km",
+    "site_link_touch_m": "Slip roads within this distance of a site's area serve it, m",
+    "site_link_margin_m": "Slip roads at most this much farther than the nearest one serve the site, m",
+    "node_site_link_radius_m": "Slip-road search radius for a site mapped as a node, m",
+    "register_site_match_radius_m": "A register site point matches an OSM site within this distance, m",
+    "charger_report_radius_m": "Unattached OSM chargers are reported within this distance of the network, m",
+    "site_next_to_motorway_m": "An unlinked site this close to a motorway is site_without_links, m",
     "afir_max_gap_km": "EU AFIR: longest allowed distance between pools along a carriageway, km",
     "afir_max_offset_km": "EU AFIR: longest allowed distance of a pool from the exit, km",
     "afir_pool_min_kw": "EU AFIR: least total pool output, kW",

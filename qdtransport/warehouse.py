@@ -9,7 +9,8 @@ What the file holds
 -------------------
 Tables: one per input table of the contract (loaded rows), ``rejects``, ``data_quality_warnings``,
 ``load_manifest``, ``targets``, ``settings`` (the methodology used), ``build_info``, and — always,
-empty without an OSM file — ``sa_network_coverage``, ``corridor_gaps``, ``network_reconciliation``.
+empty without an OSM file — ``sa_network_coverage``, ``corridor_gaps``, ``network_reconciliation``,
+``sa_network_access``.
 Views: every ``.sql`` file of ``queries/`` (staging, then indicators, then scorecard).
 """
 
@@ -344,8 +345,11 @@ def _network_tables(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings
         register_sites=ingested.tables["service_areas"].frame,
         register_stations=ingested.tables["charging_stations"].frame,
         settings=settings,
+        as_of=read_dataset_info(ingested.data_dir)["as_of"],  # type: ignore[arg-type]
     )
     for name, frame in frames.items():
+        if ingested.osm_file is not None:
+            progress(f"  {name}: {frame.height} rows")
         _create_table(con, name, frame)
         _comment_table(con, name, *comments[name])
     return ingested.osm_file is not None
