@@ -682,7 +682,7 @@ def export_html(notebook: Any, *, title: str, lang: str = "zh") -> str:
     return body
 
 
-def _native_kernel_manager_class() -> type:
+def native_kernel_manager_class() -> type:
     """A kernel manager that starts ipykernel of this Python, whatever kernelspecs are installed.
 
     jupyter_client prefers a user-level ``python3`` kernelspec (``ipykernel install --user`` of
@@ -778,7 +778,7 @@ def write_report(
             execution_timeout=timeout_s,
             progress_bar=False,
             log_output=False,
-            kernel_manager_class=_native_kernel_manager_class(),
+            kernel_manager_class=native_kernel_manager_class(),
         )
     except papermill.PapermillExecutionError as exc:
         first_line = next((line for line in exc.source.splitlines() if line.strip()), "").strip()

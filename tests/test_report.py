@@ -319,14 +319,14 @@ def add_network_tables(db: Path) -> None:
     """Network-check rows as the build writes them from an OSM file: two sites, two carriageways."""
     with duckdb.connect(str(db)) as con:
         con.execute("""
-            create table sa_network_coverage as select * from (values
+            create or replace table sa_network_coverage as select * from (values
                 ('way/1', '甲服务区', 'G20', 'E', true, 2, 0.0, 'QA1', 120.0, 36.3, 'service_area'),
                 ('way/2', '乙服务区', 'G15', 'both', false, 0, 41.84, null, 120.5, 36.5, 'service_area')
             ) as t(site_id, name, route_ref, direction, has_charger, chargers, nearest_charger_km,
                    register_site_id, lon, lat, kind)
         """)
         con.execute("""
-            create table corridor_gaps as select * from (values
+            create or replace table corridor_gaps as select * from (values
                 ('G20', 'E', 95.0, 72.5, 4.0, 18.5, false, true,
                  'LINESTRING (119.8 36.25, 120.2 36.35)'),
                 ('G15', 'N', 40.0, null, 40.0, null, null, null,

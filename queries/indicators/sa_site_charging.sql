@@ -2,14 +2,18 @@
 -- A station counts on 31 December of year Y when it has at least one connector, was commissioned
 -- on or before that day and was not decommissioned by then.
 create or replace view sa_site_charging as
-with bounds as (
+with last_year as (
+    select year(max(extract_date)) as last_year
+    from stg_register_extract
+    where table_name in ('service_areas', 'charging_stations')
+),
+
+bounds as (
+    -- from the first station (before it every site is uncovered), or only the last year
     select
-        least(
-            (select min(year(opened_date)) from service_areas),
-            (select min(year(commissioned_date)) from charging_stations)
-        ) as first_year,
-        year((select max(extract_date) from stg_register_extract
-              where table_name in ('service_areas', 'charging_stations'))) as last_year,
+        coalesce((select min(year(commissioned_date)) from charging_stations), last_year) as first_year,
+        last_year,
+    from last_year
 ),
 
 years as (
@@ -60,7 +64,7 @@ left join active_stations as active
     on active.site_id = sites.service_area_id and active.year = years.year
 order by sites.service_area_id, years.year;
 
-comment on view sa_site_charging is 'Charging at each register site on 31 December of each year: one row per site and year (years from the first opening or commissioning to the register extract date)';
+comment on view sa_site_charging is 'Charging at each register site on 31 December of each year: one row per site and year (years from the first station commissioning, or the extract year when there is none, to the register extract date)';
 comment on column sa_site_charging.service_area_id is 'Register id of the site';
 comment on column sa_site_charging.name is 'Site name';
 comment on column sa_site_charging.route_ref is 'Expressway number';
