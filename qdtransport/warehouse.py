@@ -340,13 +340,16 @@ def _network_tables(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings
 
     if ingested.osm_file is not None:
         progress(f"network check on {ingested.osm_file.name}")
-    frames, comments = network_frames(
-        ingested.osm_file,
-        register_sites=ingested.tables["service_areas"].frame,
-        register_stations=ingested.tables["charging_stations"].frame,
-        settings=settings,
-        as_of=read_dataset_info(ingested.data_dir)["as_of"],  # type: ignore[arg-type]
-    )
+    try:
+        frames, comments = network_frames(
+            ingested.osm_file,
+            register_sites=ingested.tables["service_areas"].frame,
+            register_stations=ingested.tables["charging_stations"].frame,
+            settings=settings,
+            as_of=read_dataset_info(ingested.data_dir)["as_of"],  # type: ignore[arg-type]
+        )
+    except Exception as exc:  # osmnx, pyosmium and XML parsers raise their own error types
+        raise BuildError(f"{ingested.osm_file}: the network check failed: {type(exc).__name__}: {exc}") from exc
     for name, frame in frames.items():
         if ingested.osm_file is not None:
             progress(f"  {name}: {frame.height} rows")

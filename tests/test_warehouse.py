@@ -136,3 +136,17 @@ def test_build_info_reads_dataset_toml(tmp_path: Path) -> None:
     with duckdb.connect(str(db), read_only=True) as con:
         name, synthetic, as_of = con.execute("select dataset_name, synthetic, as_of::varchar from build_info").fetchone()
     assert (name, synthetic, as_of) == ("demo", True, "2026-01-10")
+
+
+@pytest.mark.parametrize("name", ["broken.osm", "broken.osm.pbf"])
+def test_unreadable_osm_file_fails_the_build_naming_the_file(tmp_path: Path, name: str) -> None:
+    db = tmp_path / "qd.duckdb"
+    build(DATA, db)
+    before = sha256(db)
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / "osm").mkdir()
+    (data / "osm" / name).write_bytes(b"<osm version='0.6'><node id='1' lat='36.0'")  # cut off
+    with pytest.raises(BuildError, match=name.replace(".", r"\.")):
+        build(data, db)
+    assert sha256(db) == before
