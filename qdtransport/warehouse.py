@@ -300,10 +300,8 @@ def build(
     db_path.parent.mkdir(parents=True, exist_ok=True)
     temporary = _temporary_path(db_path)
     temporary.unlink(missing_ok=True)
-    con = duckdb.connect()
+    con = duckdb.connect(str(temporary), config={"storage_compatibility_version": STORAGE_VERSION})
     try:
-        con.execute("attach ? as warehouse (storage_version '" + STORAGE_VERSION + "')", [str(temporary)])
-        con.execute("use warehouse")
         progress("loading tables")
         load_tables(con, ingested, settings)
         network_checked = _network_tables(con, ingested, settings, progress)
@@ -312,8 +310,6 @@ def build(
         run_queries(con, progress)
         check_comments(con)
         con.execute("checkpoint")
-        con.execute("use memory")
-        con.execute("detach warehouse")
     except BaseException:
         con.close()
         temporary.unlink(missing_ok=True)
