@@ -7,7 +7,6 @@ file, missing database, failed query); progress goes to standard error, results 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Sequence

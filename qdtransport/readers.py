@@ -12,7 +12,6 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
