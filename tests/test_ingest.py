@@ -10,11 +10,12 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 
-import openpyxl
 import polars as pl
 import pytest
+
 
 from qdtransport.contracts import TABLES
 from qdtransport.ingest import Ingested, find_inputs, load_directory, load_table
@@ -384,17 +385,7 @@ def test_every_date_form_through_ingest(tmp_path: Path) -> None:
 # --- Excel, Parquet, folders ------------------------------------------------------------------
 
 
-def write_sheet(path: Path, rows: dict[int, list[object]]) -> None:
-    """A workbook whose first sheet has ``rows`` (sheet row number -> cells from column A)."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    for number, values in rows.items():
-        for column, value in enumerate(values, start=1):
-            sheet.cell(row=number, column=column, value=value)
-    book.save(path)
-
-
-def test_excel_with_real_date_cells(tmp_path: Path) -> None:
+def test_excel_with_real_date_cells(tmp_path: Path, write_sheet: Callable[..., None]) -> None:
     path = tmp_path / "fleet_register.xlsx"
     header = ["车辆识别代号", "号牌号码", "使用性质", "动力类型", "注册登记日期", "注销日期", "是否建成区"]
     write_sheet(
@@ -444,7 +435,7 @@ def test_parquet_with_typed_columns(tmp_path: Path) -> None:
     assert loaded.manifest["format"].item() == "parquet"
 
 
-def test_a_folder_of_files_in_several_formats_is_one_table(tmp_path: Path) -> None:
+def test_a_folder_of_files_in_several_formats_is_one_table(tmp_path: Path, write_sheet: Callable[..., None]) -> None:
     folder = tmp_path / "sea_rail_monthly"
     folder.mkdir()
     (folder / "2024-01.csv").write_text("month,teu\n2024-01,100\n", encoding="utf-8")

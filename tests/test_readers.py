@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import polars as pl
 import pytest
+
 
 from qdtransport.readers import (
     InputFileError,
@@ -180,17 +182,7 @@ def test_size_and_sha256_are_of_the_stored_bytes(tmp_path: Path) -> None:
 # --- Excel and Parquet ------------------------------------------------------------------------
 
 
-def write_sheet(path: Path, rows: dict[int, list[object]]) -> None:
-    """A workbook whose first sheet has ``rows`` (sheet row number -> cells from column A)."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    for number, values in rows.items():
-        for column, value in enumerate(values, start=1):
-            sheet.cell(row=number, column=column, value=value)
-    book.save(path)
-
-
-def test_excel_header_row_and_row_numbers_are_sheet_rows(tmp_path: Path) -> None:
+def test_excel_header_row_and_row_numbers_are_sheet_rows(tmp_path: Path, write_sheet: Callable[..., None]) -> None:
     path = tmp_path / "fleet_register.xlsx"
     write_sheet(
         path,
