@@ -225,19 +225,6 @@ def map_headers(raw: RawFile, table: Table) -> tuple[dict[str, str], list[str]]:
     return mapping, extras
 
 
-def _raw_row_json(raw: RawFile) -> pl.Expr:
-    """The row as the file gave it, as JSON text with the file's own headers."""
-    fields = []
-    seen: set[str] = set()
-    for index, header in enumerate(raw.headers):
-        name = header or f"column_{index + 1}"
-        while name in seen:
-            name += "_"
-        seen.add(name)
-        fields.append(pl.col(f"c{index}").alias(name))
-    return pl.struct(fields).struct.json_encode() if fields else pl.lit("{}")
-
-
 def parse_file(raw: RawFile, table: Table, mapping: dict[str, str], source_file: str) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Parse one file's rows: (parsed rows that passed every column check, rejected rows).
 
@@ -245,7 +232,7 @@ def parse_file(raw: RawFile, table: Table, mapping: dict[str, str], source_file:
     ``source_row`` and ``raw_row`` (JSON), in that order.
     """
     value_exprs, code_exprs, reason_exprs = [], [], []
-    frame = raw.frame
+    frame = raw.frame.with_columns(raw.raw_rows.alias("raw_row"))
     for column in table.columns:
         raw_name = mapping.get(column.name)
         if raw_name is None:
@@ -258,7 +245,6 @@ def parse_file(raw: RawFile, table: Table, mapping: dict[str, str], source_file:
     with_values = frame.lazy().with_columns(
         pl.coalesce(code_exprs).alias("__code") if code_exprs else pl.lit(None, pl.String).alias("__code"),
         pl.concat_str(reason_exprs, separator="; ", ignore_nulls=True).alias("__reason"),
-        _raw_row_json(raw).alias("raw_row"),
         pl.lit(source_file).alias("source_file"),
         pl.col(ROW_NUMBER).alias("source_row"),
     ).with_columns(value_exprs).collect()

@@ -42,8 +42,12 @@ class RawFile:
     headers
         Header cells as found in the file (NFKC-normalised, trimmed), in column order.
     frame
-        One String column per header (named ``c0``, ``c1``, …, in header order) plus ``__row``,
-        the 1-based line (CSV) or sheet row (Excel) or record number (Parquet) of each data row.
+        One String column per header (named ``c0``, ``c1``, …, in header order; NFKC-normalised
+        and trimmed) plus ``__row``, the 1-based line (CSV) or sheet row (Excel) or record number
+        (Parquet) of each data row.
+    raw_rows
+        Each row of ``frame`` exactly as the file gave it (before normalising), as JSON text
+        keyed by the file's own headers, empty cells as null.
     header_row
         1-based line or row of the header (rows above it are titles and are skipped).
     blank_rows
@@ -64,6 +68,7 @@ class RawFile:
     blank_rows: int
     size_bytes: int
     sha256: str
+    raw_rows: pl.Series = field(default_factory=lambda: pl.Series("raw_row", [], dtype=pl.String))
     ragged_rows: list[tuple[int, list[str]]] = field(default_factory=list)
 
 
@@ -130,15 +135,31 @@ def _find_header(rows: list[list[str | None]], known: set[str]) -> int:
     return best
 
 
-def _clean_cells(frame: pl.DataFrame) -> pl.DataFrame:
-    """NFKC-normalise and trim every text cell; the null spellings become null."""
+def _raw_row_json(headers: list[str]) -> pl.Expr:
+    """The row exactly as the file gave it, as JSON text keyed by the file's own headers."""
+    fields = []
+    seen: set[str] = set()
+    for index, header in enumerate(headers):
+        name = header.strip() or f"column_{index + 1}"
+        while name in seen:
+            name += "_"
+        seen.add(name)
+        cell = pl.col(f"c{index}").cast(pl.String)
+        fields.append(pl.when(cell == "").then(None).otherwise(cell).alias(name))
+    return pl.struct(fields).struct.json_encode() if fields else pl.lit("{}")
+
+
+def _clean_cells(frame: pl.DataFrame, headers: list[str]) -> tuple[pl.DataFrame, pl.Series]:
+    """NFKC-normalise and trim every text cell (the null spellings become null), and the rows
+    exactly as given, as JSON text (empty cells as null)."""
     exprs = []
     for name in frame.columns:
         if name == ROW_NUMBER:
             continue
         text = pl.col(name).cast(pl.String).str.normalize("NFKC").str.strip_chars()
         exprs.append(pl.when(text.str.to_lowercase().is_in(NULL_SPELLINGS)).then(None).otherwise(text).alias(name))
-    return frame.with_columns(exprs)
+    raw_rows = frame.select(_raw_row_json(headers).alias("raw_row")).to_series()
+    return frame.with_columns(exprs), raw_rows
 
 
 def _frame_from_rows(
@@ -172,13 +193,13 @@ def _frame_from_rows(
     return frame, ragged
 
 
-def _drop_blank(frame: pl.DataFrame) -> tuple[pl.DataFrame, int]:
+def _drop_blank(frame: pl.DataFrame, raw_rows: pl.Series) -> tuple[pl.DataFrame, pl.Series, int]:
     value_columns = [c for c in frame.columns if c != ROW_NUMBER]
     if not value_columns:
-        return frame, 0
-    blank = pl.all_horizontal([pl.col(c).is_null() for c in value_columns])
-    kept = frame.filter(~blank)
-    return kept, frame.height - kept.height
+        return frame, raw_rows, 0
+    keep = ~frame.select(pl.all_horizontal([pl.col(c).is_null() for c in value_columns])).to_series()
+    kept = frame.filter(keep)
+    return kept, raw_rows.filter(keep), frame.height - kept.height
 
 
 def read_csv(path: Path, known_headers: set[str]) -> RawFile:
@@ -206,12 +227,12 @@ def read_csv(path: Path, known_headers: set[str]) -> RawFile:
     header_line, header_cells = starts[header_index]
     headers = [str(c or "") for c in header_cells]
     frame, ragged = _frame_from_rows(headers, starts[header_index + 1 :])
-    frame = _clean_cells(frame)
-    frame, blank = _drop_blank(frame)
+    frame, raw_rows = _clean_cells(frame, headers)
+    frame, raw_rows, blank = _drop_blank(frame, raw_rows)
     return RawFile(
         path=path, format="csv", encoding=encoding, headers=_clean_headers(headers), frame=frame,
         header_row=header_line, blank_rows=blank, size_bytes=len(data),
-        sha256=hashlib.sha256(data).hexdigest(), ragged_rows=ragged,
+        sha256=hashlib.sha256(data).hexdigest(), raw_rows=raw_rows, ragged_rows=ragged,
     )  # fmt: skip
 
 
@@ -233,12 +254,12 @@ def read_excel(path: Path, known_headers: set[str]) -> RawFile:
     headers = [str(c) if c is not None else "" for c in rows[header_index]]
     numbered = [(i + 1, list(r)) for i, r in enumerate(rows)][header_index + 1 :]
     frame, _ = _frame_from_rows(headers, numbered)
-    frame = _clean_cells(frame)
-    frame, blank = _drop_blank(frame)
+    frame, raw_rows = _clean_cells(frame, headers)
+    frame, raw_rows, blank = _drop_blank(frame, raw_rows)
     return RawFile(
         path=path, format="excel", encoding=None, headers=_clean_headers(headers), frame=frame,
         header_row=header_index + 1, blank_rows=blank, size_bytes=path.stat().st_size,
-        sha256=file_digest(path),
+        sha256=file_digest(path), raw_rows=raw_rows,
     )  # fmt: skip
 
 
@@ -252,11 +273,12 @@ def read_parquet(path: Path) -> RawFile:
     renamed = table.select(
         [pl.col(name).cast(pl.String).alias(f"c{i}") for i, name in enumerate(headers)]
     ).with_row_index(ROW_NUMBER, offset=1).with_columns(pl.col(ROW_NUMBER).cast(pl.Int64))
-    frame = _clean_cells(renamed)
-    frame, blank = _drop_blank(frame)
+    frame, raw_rows = _clean_cells(renamed, headers)
+    frame, raw_rows, blank = _drop_blank(frame, raw_rows)
     return RawFile(
         path=path, format="parquet", encoding=None, headers=_clean_headers(headers), frame=frame,
         header_row=0, blank_rows=blank, size_bytes=path.stat().st_size, sha256=file_digest(path),
+        raw_rows=raw_rows,
     )  # fmt: skip
 
 

@@ -589,3 +589,19 @@ def test_find_inputs(tmp_path: Path) -> None:
     (tmp_path / "fleet_register").mkdir()
     with pytest.raises(InputFileError, match="fleet_register is given both as fleet_register.csv and as folder"):
         find_inputs(tmp_path)
+
+
+def test_raw_row_is_the_row_exactly_as_the_file_gave_it(tmp_path: Path) -> None:
+    # a full-width plate with spaces around it, and an impossible date: the row is rejected, and
+    # its raw_row holds the cells untouched (the loaded value would be NFKC-normalised, trimmed)
+    path = tmp_path / "fleet_register.csv"
+    path.write_text(
+        "vin,plate,use_type,powertrain,registration_date,urban_built_up\n"
+        "LZYTBGBW1N1000001,  鲁Ｂ１２３４５ ,bus,BEV,2024-02-30,是\n",
+        encoding="utf-8",
+    )
+    load = load_table(TABLES["fleet_register"], [path], data_dir=tmp_path)
+    assert load.rejects["reason_code"].to_list() == ["bad_date"]
+    raw = json.loads(load.rejects["raw_row"][0])
+    assert raw["plate"] == "  鲁Ｂ１２３４５ "
+    assert raw["registration_date"] == "2024-02-30"
