@@ -202,11 +202,43 @@ def _drop_blank(frame: pl.DataFrame, raw_rows: pl.Series) -> tuple[pl.DataFrame,
     return kept, raw_rows.filter(keep), frame.height - kept.height
 
 
-def read_csv(path: Path, known_headers: set[str]) -> RawFile:
-    """Read a delimited text file (comma, tab, semicolon or pipe) as text, with line numbers."""
-    data = path.read_bytes()
-    text, encoding = decode_text(data, path)
-    delimiter = _sniff_delimiter(text)
+def _read_plain_csv(
+    text: str, delimiter: str, head: list[list[str]], known_headers: set[str]
+) -> tuple[list[str], int, pl.DataFrame] | None:
+    """The common case, read by polars: no quoting, no blank lines, no row longer than the header.
+
+    Then every record is one line, so the line numbers are exact. Returns None for any other
+    file, which :func:`_read_quoted_csv` reads instead.
+    """
+    if '"' in text or re.search(r"\n[ \t]*\r?\n.", text):
+        return None
+    lines = text.splitlines()
+    header_index = _find_header(head, known_headers)
+    # the header is the header_index-th non-empty line; with no blank lines that is that line
+    headers = next(csv.reader([lines[header_index]], delimiter=delimiter), [])
+    if headers != head[header_index]:  # a leading blank line shifted the count: read it the long way
+        return None
+    names = [f"c{i}" for i in range(len(headers))]
+    try:
+        frame = pl.read_csv(
+            text.encode("utf-8"), has_header=False, skip_lines=header_index + 1, separator=delimiter,
+            quote_char=None, infer_schema=False, new_columns=names, empty_string_is_null=False,
+        )  # fmt: skip
+    except (pl.exceptions.ComputeError, pl.exceptions.ShapeError, pl.exceptions.SchemaError, pl.exceptions.NoDataError):
+        return None
+    if frame.width != len(headers):
+        return None
+    frame = frame.with_row_index(ROW_NUMBER, offset=header_index + 2).select(
+        pl.col(ROW_NUMBER).cast(pl.Int64), *names
+    )
+    return headers, header_index + 1, frame
+
+
+def _read_quoted_csv(
+    path: Path, text: str, delimiter: str, known_headers: set[str]
+) -> tuple[list[str], int, pl.DataFrame, list[tuple[int, list[str]]]]:
+    """Any CSV, record by record with Python's csv module: quoted cells spanning lines, blank
+    lines, ragged rows. Returns headers, header line, frame and the ragged rows."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         if '"' not in text:
@@ -221,12 +253,28 @@ def read_csv(path: Path, known_headers: set[str]) -> RawFile:
                 previous_end = reader.line_num
     except csv.Error as exc:
         raise InputFileError(f"{path}: not a readable CSV file near line {reader.line_num}: {exc}") from None
-    if not starts:
-        raise InputFileError(f"{path}: the file is empty (no header row)")
     header_index = _find_header([cells for _, cells in starts], known_headers)
     header_line, header_cells = starts[header_index]
     headers = [str(c or "") for c in header_cells]
     frame, ragged = _frame_from_rows(headers, starts[header_index + 1 :])
+    return headers, header_line, frame, ragged
+
+
+def read_csv(path: Path, known_headers: set[str]) -> RawFile:
+    """Read a delimited text file (comma, tab, semicolon or pipe) as text, with line numbers."""
+    data = path.read_bytes()
+    text, encoding = decode_text(data, path)
+    delimiter = _sniff_delimiter(text)
+    head = list(csv.reader(io.StringIO("\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])), delimiter=delimiter))
+    head = [row for row in head if row]
+    if not head:
+        raise InputFileError(f"{path}: the file is empty (no header row)")
+    fast = _read_plain_csv(text, delimiter, head, known_headers)
+    if fast is not None:
+        headers, header_line, frame = fast
+        ragged: list[tuple[int, list[str]]] = []
+    else:
+        headers, header_line, frame, ragged = _read_quoted_csv(path, text, delimiter, known_headers)
     frame, raw_rows = _clean_cells(frame, headers)
     frame, raw_rows, blank = _drop_blank(frame, raw_rows)
     return RawFile(
