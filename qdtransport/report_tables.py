@@ -51,8 +51,8 @@ REPORT_TEXT: dict[str, tuple[str, str]] = {
                                     "This database has no charging views yet (service_area_charger_coverage, sa_site_charging); section skipped. Rebuild the database with a newer qdtransport."),
     "note_no_network": ("未进行 OpenStreetMap 路网核查（构建时数据目录中没有 osm/ 文件）。下图为登记服务区位置。",
                         "No OpenStreetMap network check (the data directory had no osm/ file at build time). The map shows the registered sites."),
-    "note_no_cn_verdict": ("中国规则的行车方向结论需 corridor_gaps.meets_cn 列，本库没有。",
-                           "The Chinese-rule verdict per carriageway needs column corridor_gaps.meets_cn, which this database lacks."),
+    "note_verdicts": ("间隔：相邻充电设施之间最长距离是否不超过限值（首末段不计）；全规则：另计功率、与主线距离及首末段。",
+                      "Gap: the longest distance between consecutive chargers within the limit (lead and tail not counted); whole rule: also power, distance from the carriageway, lead and tail."),
     "note_space_rule": ("充电车位占比规则：每个服务区充电车位不少于小客车车位的 {share}（2022年国家行动方案）。",
                         "Charging-space rule: charging spaces at least {share} of small-car parking spaces per site (2022 national action plan)."),
     "note_no_rejects": ("所有输入行均已载入，没有拒收行。", "Every input row was loaded; no rows were rejected."),
@@ -86,9 +86,11 @@ REPORT_TEXT: dict[str, tuple[str, str]] = {
     "col_max_gap_km": ("最长间隔 km", "Longest gap km"),
     "col_lead_km": ("首段 km", "Lead km"),
     "col_tail_km": ("末段 km", "Tail km"),
-    "col_meets_cn": ("中国规则", "Chinese rule"),
-    "col_meets_afir": ("欧盟 AFIR 规则", "EU AFIR rule"),
-    "col_meets_nevi": ("美国 NEVI 规则", "US NEVI rule"),
+    "col_cn_compliant": ("中国规则", "Chinese rule"),
+    "col_meets_afir": ("AFIR 间隔≤60km", "AFIR gap ≤ 60 km"),
+    "col_afir_compliant": ("欧盟 AFIR 全规则", "EU AFIR, whole rule"),
+    "col_meets_nevi": ("NEVI 间隔≤50英里", "NEVI gap ≤ 50 mi"),
+    "col_nevi_compliant": ("美国 NEVI 全规则", "US NEVI, whole rule"),
     "col_file": ("文件", "File"),
     "col_table": ("数据表", "Table"),
     "col_reason": ("原因代码", "Reason code"),
@@ -371,8 +373,10 @@ def corridor_verdicts_table(rows: Any, *, lang: str = "zh") -> pl.DataFrame:
     ----------
     rows
         Rows of table ``corridor_gaps``: ``route_ref``, ``direction``, ``length_km``,
-        ``max_gap_km``, ``lead_km``, ``tail_km``, ``meets_afir``, ``meets_nevi`` and, when the
-        database has it, ``meets_cn``.
+        ``max_gap_km``, ``lead_km``, ``tail_km``; the spacing verdicts ``meets_afir`` and
+        ``meets_nevi`` (``max_gap_km`` against 60 km and 50 miles); the whole-rule verdicts
+        ``cn_compliant``, ``afir_compliant``, ``nevi_compliant`` (a column the database lacks
+        shows as ``–``).
     lang
         ``"zh"`` or ``"en"``.
 
@@ -380,10 +384,14 @@ def corridor_verdicts_table(rows: Any, *, lang: str = "zh") -> pl.DataFrame:
     -------
     polars.DataFrame
         String rows: route, direction, length, longest gap, lead and tail (km, one decimal),
-        then ✓/✗ per rule (``–`` where nothing visible decides it or the column is absent).
+        then ✓/✗ for the Chinese rule, AFIR spacing, AFIR as a whole, NEVI spacing, NEVI as a
+        whole (``–`` where nothing visible decides it or the column is absent).
     """
     rows = _rows(rows)
-    has_cn = "meets_cn" in rows.columns
+
+    def verdict(column: str) -> Callable[[dict[str, Any]], str]:
+        return lambda r: format_check(r[column]) if column in r else MISSING
+
     spec: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
         (text("col_route", lang=lang), lambda r: str(r["route_ref"])),
         (text("col_direction", lang=lang), lambda r: _direction(r["direction"], lang)),
@@ -391,12 +399,11 @@ def corridor_verdicts_table(rows: Any, *, lang: str = "zh") -> pl.DataFrame:
         (text("col_max_gap_km", lang=lang), lambda r: _number(r["max_gap_km"], 1)),
         (text("col_lead_km", lang=lang), lambda r: _number(r["lead_km"], 1)),
         (text("col_tail_km", lang=lang), lambda r: _number(r["tail_km"], 1)),
-        (
-            text("col_meets_cn", lang=lang),
-            lambda r: format_check(r["meets_cn"]) if has_cn else MISSING,
-        ),
-        (text("col_meets_afir", lang=lang), lambda r: format_check(r["meets_afir"])),
-        (text("col_meets_nevi", lang=lang), lambda r: format_check(r["meets_nevi"])),
+        (text("col_cn_compliant", lang=lang), verdict("cn_compliant")),
+        (text("col_meets_afir", lang=lang), verdict("meets_afir")),
+        (text("col_afir_compliant", lang=lang), verdict("afir_compliant")),
+        (text("col_meets_nevi", lang=lang), verdict("meets_nevi")),
+        (text("col_nevi_compliant", lang=lang), verdict("nevi_compliant")),
     ]
     return _table({header: [cell(r) for r in rows.iter_rows(named=True)] for header, cell in spec})
 

@@ -65,15 +65,26 @@ def test_corridor_verdicts_side_by_side() -> None:
         }
     )
     table = tables.corridor_verdicts_table(gaps, lang="en")
-    # 72.5 km: over AFIR's 60 km, within NEVI's 80.47 km; G15 has no charger and is short: undecided
+    # 72.5 km: over AFIR's 60 km, within NEVI's 80.47 km; G15 has no charger and is short:
+    # undecided; the whole-rule columns are absent from this frame, so they show "–"
+    assert table.columns[-5:] == [
+        "Chinese rule", "AFIR gap ≤ 60 km", "EU AFIR, whole rule", "NEVI gap ≤ 50 mi", "US NEVI, whole rule",
+    ]  # fmt: skip
     assert table.rows() == [
-        ("G20", "E", "120.0", "72.5", "5.0", "12.3", "–", "✗", "✓"),
-        ("G15", "N", "30.0", "–", "30.0", "–", "–", "–", "–"),
+        ("G20", "E", "120.0", "72.5", "5.0", "12.3", "–", "✗", "–", "✓", "–"),
+        ("G15", "N", "30.0", "–", "30.0", "–", "–", "–", "–", "–", "–"),
     ]
-    with_cn = tables.corridor_verdicts_table(
-        gaps.with_columns(meets_cn=pl.Series([True, None])), lang="en"
+    whole = tables.corridor_verdicts_table(
+        gaps.with_columns(
+            cn_compliant=pl.Series([True, None]),
+            afir_compliant=pl.Series([False, False]),
+            nevi_compliant=pl.Series([True, None]),
+        ),
+        lang="en",
     )
-    assert with_cn["Chinese rule"].to_list() == ["✓", "–"]
+    assert whole["Chinese rule"].to_list() == ["✓", "–"]
+    assert whole["EU AFIR, whole rule"].to_list() == ["✗", "✗"]
+    assert whole["US NEVI, whole rule"].to_list() == ["✓", "–"]
 
 
 def test_network_sites_table() -> None:

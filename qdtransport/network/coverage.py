@@ -96,11 +96,13 @@ CORRIDOR_GAPS_SCHEMA: dict[str, pl.DataType] = {
     "lead_km": pl.Float64(),
     "tail_km": pl.Float64(),
     "compliant_share": pl.Float64(),
-    "meets_cn": pl.Boolean(),
-    **{f"afir_{name}": dtype for name, dtype in _RULE_COLUMNS.items()},
     "meets_afir": pl.Boolean(),
-    **{f"nevi_{name}": dtype for name, dtype in _RULE_COLUMNS.items()},
     "meets_nevi": pl.Boolean(),
+    "cn_compliant": pl.Boolean(),
+    **{f"afir_{name}": dtype for name, dtype in _RULE_COLUMNS.items()},
+    "afir_compliant": pl.Boolean(),
+    **{f"nevi_{name}": dtype for name, dtype in _RULE_COLUMNS.items()},
+    "nevi_compliant": pl.Boolean(),
     "geometry_wkt": pl.String(),
 }
 
@@ -142,11 +144,15 @@ class NetworkCoverage:
         ``breaks_km`` (see :mod:`qdtransport.network.carriageways`); ``sites`` serving it,
         ``service_areas`` and ``service_areas_with_charger`` (kind ``services`` only);
         ``charging_sites``, ``max_gap_km``, ``lead_km``, ``tail_km``, ``compliant_share`` for
-        any charger (limit ``cn_max_gap_km``); ``meets_cn`` (every service area serving it has a
-        charger and the spacing meets ``cn_max_gap_km``); the same five figures prefixed
-        ``afir_`` and ``nevi_`` for their qualifying sites, with ``meets_afir`` and ``meets_nevi``.
-        Distances in km; the verdicts and shares follow :mod:`qdtransport.network.gaps` (null
-        where nothing visible decides). ``geometry_wkt``: the carriageway as a WKT MULTILINESTRING
+        any charger (limit ``cn_max_gap_km``); the public spacing verdicts of the SQL interface,
+        ``meets_afir`` (``max_gap_km`` <= ``afir_max_gap_km``) and ``meets_nevi``
+        (<= ``nevi_max_gap_km``), null with fewer than two charging sites, lead and tail not
+        counted; the whole-rule verdicts: ``cn_compliant`` (every service area serving it has a
+        charger, and no gap, lead or tail exceeds ``cn_max_gap_km``), and the same five figures
+        prefixed ``afir_`` and ``nevi_`` for the sites that qualify under those rules (power,
+        distance from the carriageway) with ``afir_compliant`` and ``nevi_compliant`` (no gap,
+        lead or tail over the limit). Distances in km; the whole-rule verdicts and shares follow
+        :mod:`qdtransport.network.gaps` (null where nothing visible decides). ``geometry_wkt``: the carriageway as a WKT MULTILINESTRING
         of lon/lat, for maps.
     reconciliation
         One row per finding: ``kind``, ``object_id``, ``name``, ``lon``, ``lat``, ``detail``.
@@ -489,7 +495,10 @@ def _corridor_table(
             meets = stats.meets
             if rule == "cn" and row["service_areas_with_charger"] != row["service_areas"]:
                 meets = False
-            row[f"meets_{rule}"] = meets
+            row[f"{rule}_compliant"] = meets
+        gap = row["max_gap_km"]
+        row["meets_afir"] = None if gap is None else gap <= settings.afir_max_gap_km
+        row["meets_nevi"] = None if gap is None else gap <= settings.nevi_max_gap_km
         row["geometry_wkt"] = _carriageway_wkt(graph, carriageway)
         rows.append(row)
     return pl.DataFrame(rows, schema=CORRIDOR_GAPS_SCHEMA).sort("route_ref", "direction")

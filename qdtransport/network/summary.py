@@ -61,7 +61,7 @@ def format_summary(coverage: NetworkCoverage, *, rule: Rule = "cn") -> str:
         qualifying = sites.filter(pl.col(f"{rule}_ok")).height
         lines.append(f"Sites qualifying for {rule.upper()}: {qualifying} of {sites.height}")
 
-    verdicts = Counter(gaps[f"meets_{rule}"].to_list())
+    verdicts = Counter(gaps[f"{rule}_compliant"].to_list())
     lines.append(
         f"Carriageways: {gaps.height}; meeting the rule {verdicts.get(True, 0)}, "
         f"failing {verdicts.get(False, 0)}, undetermined {verdicts.get(None, 0)}"
@@ -78,7 +78,7 @@ def format_summary(coverage: NetworkCoverage, *, rule: Rule = "cn") -> str:
     if worst.height:
         lines.append("Longest stretches without a charging opportunity:")
     for row in worst.iter_rows(named=True):
-        verdict = {True: "meets", False: "FAILS", None: "undetermined"}[row[f"meets_{rule}"]]
+        verdict = {True: "meets", False: "FAILS", None: "undetermined"}[row[f"{rule}_compliant"]]
         gap = row[f"{prefix}max_gap_km"]
         tail = row[f"{prefix}tail_km"]
         lines.append(
