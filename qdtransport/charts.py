@@ -318,10 +318,16 @@ def charger_coverage_chart(
     Returns
     -------
     altair.LayerChart
-        One line per kind of site; an empty frame gives the rules and a "no data" note.
+        One line per kind of site, from the year before any site had a charger (earlier years,
+        all at 0%, are left out of the chart; the views keep them); an empty frame gives the
+        rules and a "no data" note.
     """
+    rows = _frame(frame)
+    covered_years = rows.filter(pl.col("coverage") > 0)["year"] if rows.height else pl.Series([], dtype=pl.Int64)
+    if covered_years.len():
+        rows = rows.filter(pl.col("year") >= covered_years.min() - 1)
     return _share_by_year(
-        _frame(frame),
+        rows,
         value_column="coverage",
         series_column="kind",
         series_order=("service_area", "parking_area"),

@@ -277,3 +277,14 @@ def test_svg_renderer_needs_no_network(restore_renderer: None) -> None:
     data = bundle[0] if isinstance(bundle, tuple) else bundle
     assert data["image/svg+xml"].startswith("<svg")
     assert not any("html" in kind or "vegalite" in kind for kind in data)
+
+
+def test_charger_coverage_chart_starts_the_year_before_the_first_charger() -> None:
+    # 2010-2015 all uncovered, the first charger in 2016: the chart starts at 2015
+    years = list(range(2010, 2019))
+    coverage = pl.DataFrame(
+        {"year": years, "kind": ["service_area"] * len(years), "coverage": [0.0] * 6 + [0.5, 0.5, 1.0]}
+    )
+    spec = charts.charger_coverage_chart(coverage, target_value=1.0, target_year=2025).to_dict()
+    line = next(layer for layer in layers(spec) if mark_type(layer) == "line")
+    assert sorted({row["year"] for row in layer_rows(spec, line)}) == [2015, 2016, 2017, 2018]

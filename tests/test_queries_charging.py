@@ -53,8 +53,9 @@ def test_service_area_charger_coverage_by_year(con: duckdb.DuckDBPyConnection) -
     rows = con.execute(
         "select year, numerator, denominator from service_area_charger_coverage order by year"
     ).fetchall()
-    # years start with the first station (CS6, 2018); before it every site is trivially uncovered
+    # years start with the first opening (SA1 and SA2, 2015): no station yet, coverage 0
     assert rows == [
+        (2015, 0, 2), (2016, 0, 2), (2017, 0, 2),
         (2018, 1, 2), (2019, 1, 2), (2020, 1, 2), (2021, 1, 2),  # SA1 via CS6, then CS1
         (2022, 2, 2), (2023, 2, 2),  # SA2 via CS2 from 2022
         (2024, 2, 3),  # SA3 opens; its only station has no connector

@@ -9,9 +9,15 @@ with last_year as (
 ),
 
 bounds as (
-    -- from the first station (before it every site is uncovered), or only the last year
+    -- from the first site opening or station commissioning, or only the last year without dates
     select
-        coalesce((select min(year(commissioned_date)) from charging_stations), last_year) as first_year,
+        coalesce(
+            least(
+                (select min(year(opened_date)) from service_areas),
+                (select min(year(commissioned_date)) from charging_stations)
+            ),
+            last_year
+        ) as first_year,
         last_year,
     from last_year
 ),
@@ -64,7 +70,7 @@ left join active_stations as active
     on active.site_id = sites.service_area_id and active.year = years.year
 order by sites.service_area_id, years.year;
 
-comment on view sa_site_charging is 'Charging at each register site on 31 December of each year: one row per site and year (years from the first station commissioning, or the extract year when there is none, to the register extract date)';
+comment on view sa_site_charging is 'Charging at each register site on 31 December of each year: one row per site and year (years from the first site opening or station commissioning to the register extract date)';
 comment on column sa_site_charging.service_area_id is 'Register id of the site';
 comment on column sa_site_charging.name is 'Site name';
 comment on column sa_site_charging.route_ref is 'Expressway number';
