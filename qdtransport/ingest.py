@@ -138,13 +138,15 @@ def find_inputs(data_dir: Path) -> tuple[dict[str, list[Path]], Path | None, lis
         raise InputFileError(f"{data_dir}: the data directory does not exist")
     found: dict[str, list[Path]] = {}
     notes: list[str] = []
+    entries = sorted(data_dir.iterdir())
     for name in TABLES:
-        files = sorted(
-            p for p in data_dir.iterdir()
-            if p.is_file() and p.stem == name and p.suffix.lower() in SUPPORTED_SUFFIXES
-        )  # fmt: skip
-        folder = data_dir / name
-        if folder.is_dir():
+        # names match case-insensitively: exports saved on Windows often come as Fleet_Register.CSV
+        files = [
+            p for p in entries
+            if p.is_file() and p.stem.lower() == name and p.suffix.lower() in SUPPORTED_SUFFIXES
+        ]  # fmt: skip
+        folder = next((p for p in entries if p.is_dir() and p.name.lower() == name), None)
+        if folder is not None:
             if files:
                 raise InputFileError(f"{data_dir}: {name} is given both as {files[0].name} and as folder {name}/")
             members = sorted(p for p in folder.rglob("*") if p.is_file() and not _ignorable(p))
@@ -156,21 +158,22 @@ def find_inputs(data_dir: Path) -> tuple[dict[str, list[Path]], Path | None, lis
                                  f"put them in a folder {name}/ to read them as one table")  # fmt: skip
         elif files:
             found[name] = files
-        unreadable = sorted(
-            p for p in data_dir.iterdir()
-            if p.is_file() and p.stem == name and p.suffix.lower() not in SUPPORTED_SUFFIXES and not _ignorable(p)
-        )  # fmt: skip
+        unreadable = [
+            p for p in entries
+            if p.is_file() and p.stem.lower() == name and p.suffix.lower() not in SUPPORTED_SUFFIXES
+            and not _ignorable(p)
+        ]  # fmt: skip
         if unreadable:
             raise InputFileError(f"{unreadable[0]}: unknown file format '{unreadable[0].suffix}'; "
                                  f"use one of {', '.join(SUPPORTED_SUFFIXES)}")  # fmt: skip
     known = set(TABLES) | {"osm"}
-    for path in sorted(data_dir.iterdir()):
-        stem = path.name.split(".")[0]
+    for path in entries:
+        stem = path.name.split(".")[0].lower()
         if stem not in known and not _ignorable(path):
             notes.append(f"{path}: not an input table of the contract; ignored")
     osm_file = None
-    osm_dir = data_dir / "osm"
-    if osm_dir.is_dir():
+    osm_dir = next((p for p in entries if p.is_dir() and p.name.lower() == "osm"), None)
+    if osm_dir is not None:
         candidates = sorted(p for p in osm_dir.iterdir() if p.is_file() and p.name.lower().endswith(OSM_SUFFIXES))
         if len(candidates) > 1:
             raise InputFileError(f"{osm_dir}: holds several OSM files ({', '.join(p.name for p in candidates)}); keep one")

@@ -605,3 +605,14 @@ def test_raw_row_is_the_row_exactly_as_the_file_gave_it(tmp_path: Path) -> None:
     raw = json.loads(load.rejects["raw_row"][0])
     assert raw["plate"] == "  鲁Ｂ１２３４５ "
     assert raw["registration_date"] == "2024-02-30"
+
+
+def test_table_names_match_whatever_their_case(tmp_path: Path) -> None:
+    # a register saved on Windows as Fleet_Register.CSV, and a folder CHARGING_STATIONS/
+    (tmp_path / "Fleet_Register.CSV").write_text("vin\n", encoding="utf-8")
+    (tmp_path / "CHARGING_STATIONS").mkdir()
+    (tmp_path / "CHARGING_STATIONS" / "2024.csv").write_text("station_id\n", encoding="utf-8")
+    found, osm_file, notes = find_inputs(tmp_path)
+    assert found["fleet_register"] == [tmp_path / "Fleet_Register.CSV"]
+    assert found["charging_stations"] == [tmp_path / "CHARGING_STATIONS" / "2024.csv"]
+    assert osm_file is None and notes == []
