@@ -30,7 +30,7 @@ from qdtransport.readers import (
     InputFileError,
     RawFile,
     normalise_header,
-    read_file,
+    read_sources,
 )
 
 OSM_SUFFIXES = (".osm", ".osm.bz2", ".osm.gz", ".osm.pbf", ".pbf")
@@ -45,7 +45,8 @@ WARNINGS_SCHEMA = {
     "warning_code": pl.String, "warning": pl.String, "raw_row": pl.String,
 }  # fmt: skip
 MANIFEST_SCHEMA = {
-    "table_name": pl.String, "source_file": pl.String, "path": pl.String, "format": pl.String,
+    "table_name": pl.String, "source_file": pl.String, "path": pl.String, "sheet": pl.String,
+    "format": pl.String,
     "encoding": pl.String, "size_bytes": pl.Int64, "sha256": pl.String, "header_row": pl.Int64,
     "rows_read": pl.Int64, "rows_loaded": pl.Int64, "rows_rejected": pl.Int64,
     "duplicates_collapsed": pl.Int64, "warnings": pl.Int64, "blank_rows_skipped": pl.Int64,
@@ -68,7 +69,10 @@ class TableLoad:
     rejects, warnings, manifest
         Rows for the warehouse tables ``rejects``, ``data_quality_warnings`` and
         ``load_manifest`` (schemas :data:`REJECTS_SCHEMA`, :data:`WARNINGS_SCHEMA`,
-        :data:`MANIFEST_SCHEMA`).
+        :data:`MANIFEST_SCHEMA`); the manifest has one row per source: a file, or a sheet of a
+        workbook.
+    notes
+        What was passed over (workbook sheets without the table's header).
     """
 
     table: Table
@@ -76,6 +80,7 @@ class TableLoad:
     rejects: pl.DataFrame
     warnings: pl.DataFrame
     manifest: pl.DataFrame
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -383,22 +388,25 @@ def load_table(table: Table, files: list[Path], *, data_dir: Path) -> TableLoad:
     reject_parts: list[pl.DataFrame] = [pl.DataFrame(schema=REJECTS_SCHEMA)]
     warning_parts: list[pl.DataFrame] = [pl.DataFrame(schema=WARNINGS_SCHEMA)]
     file_facts: list[dict] = []
+    notes: list[str] = []
     for path in files:
-        raw = read_file(path, known)
-        mapping, extras = map_headers(raw, table)
-        source_file = path.relative_to(data_dir).as_posix() if path.is_relative_to(data_dir) else str(path)
-        good, bad = parse_file(raw, table, mapping, source_file)
-        good, rule_rejects, rule_warnings = apply_row_rules(good, table)
-        good_parts.append(good)
-        reject_parts += [bad, rule_rejects]
-        warning_parts.append(rule_warnings)
-        file_facts.append({
-            "table_name": table.name, "source_file": source_file, "path": str(path.resolve()),
-            "format": raw.format, "encoding": raw.encoding, "size_bytes": raw.size_bytes,
-            "sha256": raw.sha256, "header_row": raw.header_row,
-            "rows_read": raw.frame.height + len(raw.ragged_rows),
-            "blank_rows_skipped": raw.blank_rows, "extra_columns": extras,
-        })  # fmt: skip
+        sources, sheet_notes = read_sources(path, known)
+        notes += sheet_notes
+        relative = path.relative_to(data_dir).as_posix() if path.is_relative_to(data_dir) else str(path)
+        several_sheets = len(sources) + len(sheet_notes) > 1
+        for raw in sources:
+            source_file = f"{relative}#{raw.sheet}" if several_sheets else relative
+            good, rejected, warned, extras = _load_source(raw, table, source_file)
+            good_parts.append(good)
+            reject_parts.append(rejected)
+            warning_parts.append(warned)
+            file_facts.append({
+                "table_name": table.name, "source_file": source_file, "path": str(path.resolve()),
+                "sheet": raw.sheet, "format": raw.format, "encoding": raw.encoding,
+                "size_bytes": raw.size_bytes, "sha256": raw.sha256, "header_row": raw.header_row,
+                "rows_read": raw.frame.height + len(raw.ragged_rows),
+                "blank_rows_skipped": raw.blank_rows, "extra_columns": extras,
+            })  # fmt: skip
 
     schema = canonical_schema(table)
     if good_parts:
@@ -420,7 +428,20 @@ def load_table(table: Table, files: list[Path], *, data_dir: Path) -> TableLoad:
         frame = _to_wgs84(frame)
     frame = frame.select([pl.col(name).cast(dtype) for name, dtype in schema.items()])
     manifest = _manifest(file_facts, frame, rejects, warnings, collapsed)
-    return TableLoad(table=table, frame=frame, rejects=rejects, warnings=warnings, manifest=manifest)
+    return TableLoad(table=table, frame=frame, rejects=rejects, warnings=warnings, manifest=manifest, notes=notes)
+
+
+def _load_source(
+    raw: RawFile, table: Table, source_file: str
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, list[str]]:
+    """Parse one source (a file or a sheet) and run the row rules.
+
+    Returns its parsed rows, rejects, warnings and the headers that are not contract columns.
+    """
+    mapping, extras = map_headers(raw, table)
+    good, bad = parse_file(raw, table, mapping, source_file)
+    good, rule_rejects, rule_warnings = apply_row_rules(good, table)
+    return good, pl.concat([bad, rule_rejects], how="vertical"), rule_warnings, extras
 
 
 def _manifest(
@@ -466,4 +487,5 @@ def load_directory(data_dir: str | Path) -> Ingested:
     data_dir = Path(data_dir)
     found, osm_file, notes = find_inputs(data_dir)
     tables = {name: load_table(table, found.get(name, []), data_dir=data_dir) for name, table in TABLES.items()}
+    notes += [note for load in tables.values() for note in load.notes]
     return Ingested(data_dir=data_dir, tables=tables, osm_file=osm_file, notes=notes)

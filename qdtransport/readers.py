@@ -45,6 +45,8 @@ class RawFile:
         One String column per header (named ``c0``, ``c1``, …, in header order; NFKC-normalised
         and trimmed) plus ``__row``, the 1-based line (CSV) or sheet row (Excel) or record number
         (Parquet) of each data row.
+    sheet
+        Sheet name, for a workbook.
     raw_rows
         Each row of ``frame`` exactly as the file gave it (before normalising), as JSON text
         keyed by the file's own headers, empty cells as null.
@@ -69,6 +71,7 @@ class RawFile:
     size_bytes: int
     sha256: str
     raw_rows: pl.Series = field(default_factory=lambda: pl.Series("raw_row", [], dtype=pl.String))
+    sheet: str | None = None
     ragged_rows: list[tuple[int, list[str]]] = field(default_factory=list)
 
 
@@ -284,19 +287,16 @@ def read_csv(path: Path, known_headers: set[str]) -> RawFile:
     )  # fmt: skip
 
 
-def read_excel(path: Path, known_headers: set[str]) -> RawFile:
-    """Read the first sheet of an Excel workbook as text; date cells become ISO text."""
-    try:
-        # keep every row from the top of the sheet, empty ones included, so that row i of the
-        # frame is sheet row i + 1 (the calamine range otherwise starts at the first used row)
-        sheet = pl.read_excel(
-            path, sheet_id=1, has_header=False, infer_schema_length=0, engine="calamine",
-            read_options={"skip_rows": 0}, drop_empty_rows=False,
-        )  # fmt: skip
-    except Exception as exc:  # fastexcel raises its own error types
-        raise InputFileError(f"{path}: cannot read the workbook: {exc}") from None
-    if sheet.height == 0:
-        raise InputFileError(f"{path}: the first sheet is empty (no header row)")
+def _header_hits(rows: list[tuple[object, ...]], known_headers: set[str]) -> int:
+    """How many known header spellings the best candidate header row of a sheet holds."""
+    return max(
+        (sum(1 for cell in row if cell and normalise_header(str(cell)) in known_headers)
+         for row in rows[:HEADER_SEARCH_ROWS]),
+        default=0,
+    )  # fmt: skip
+
+
+def _sheet_source(path: Path, sheet_name: str, sheet: pl.DataFrame, known_headers: set[str], digest: str) -> RawFile:
     rows = sheet.rows()
     header_index = _find_header([list(r) for r in rows], known_headers)
     headers = [str(c) if c is not None else "" for c in rows[header_index]]
@@ -307,8 +307,56 @@ def read_excel(path: Path, known_headers: set[str]) -> RawFile:
     return RawFile(
         path=path, format="excel", encoding=None, headers=_clean_headers(headers), frame=frame,
         header_row=header_index + 1, blank_rows=blank, size_bytes=path.stat().st_size,
-        sha256=file_digest(path), raw_rows=raw_rows,
+        sha256=digest, raw_rows=raw_rows, sheet=sheet_name,
     )  # fmt: skip
+
+
+def read_excel_sheets(path: Path, known_headers: set[str]) -> tuple[list[RawFile], list[str]]:
+    """Read every sheet of a workbook that carries the table's header; date cells become ISO text.
+
+    A workbook often holds a cover or notes sheet, or one sheet per month: every sheet whose
+    header row holds at least one of the table's header spellings is read, each as its own
+    source; other non-empty sheets are named in the notes; empty sheets are passed over. When no
+    sheet has such a header, the first non-empty sheet is read (so that the missing columns are
+    reported against it).
+
+    Returns
+    -------
+    sources
+        One :class:`RawFile` per sheet read, in workbook order, with ``sheet`` set.
+    notes
+        One line per non-empty sheet passed over.
+
+    Raises
+    ------
+    InputFileError
+        The workbook cannot be read, or every sheet is empty.
+    """
+    try:
+        # keep every row from the top of each sheet, empty ones included, so that row i of the
+        # frame is sheet row i + 1 (the calamine range otherwise starts at the first used row)
+        sheets = pl.read_excel(
+            path, sheet_id=0, has_header=False, infer_schema_length=0, engine="calamine",
+            read_options={"skip_rows": 0}, drop_empty_rows=False, raise_if_empty=False,
+        )  # fmt: skip
+    except Exception as exc:  # fastexcel raises its own error types
+        raise InputFileError(f"{path}: cannot read the workbook: {exc}") from None
+    used = {name: sheet for name, sheet in sheets.items() if sheet.height > 0}
+    if not used:
+        raise InputFileError(f"{path}: every sheet is empty (no header row)")
+    matching = [name for name, sheet in used.items() if _header_hits(sheet.rows(), known_headers) > 0]
+    chosen = matching or [next(iter(used))]
+    digest = file_digest(path)
+    notes = [
+        f"{path}: sheet '{name}' ({sheet.height} rows) has none of the table's headers; not read"
+        for name, sheet in used.items() if name not in chosen
+    ]  # fmt: skip
+    return [_sheet_source(path, name, used[name], known_headers, digest) for name in chosen], notes
+
+
+def read_excel(path: Path, known_headers: set[str]) -> RawFile:
+    """The first sheet of a workbook that carries the table's header (see :func:`read_excel_sheets`)."""
+    return read_excel_sheets(path, known_headers)[0][0]
 
 
 def read_parquet(path: Path) -> RawFile:
@@ -336,8 +384,9 @@ def _clean_headers(headers: list[str]) -> list[str]:
     return [unicodedata.normalize("NFKC", h).replace("\ufeff", "").strip() for h in headers]
 
 
-def read_file(path: Path, known_headers: set[str]) -> RawFile:
-    """Read one input file by its suffix.
+def read_sources(path: Path, known_headers: set[str]) -> tuple[list[RawFile], list[str]]:
+    """Read one input file by its suffix: its sources (one per file, or per sheet of a
+    workbook) and notes on what was passed over.
 
     Parameters
     ----------
@@ -345,7 +394,7 @@ def read_file(path: Path, known_headers: set[str]) -> RawFile:
         A ``.csv``/``.txt``/``.tsv``, ``.xlsx``/``.xlsm``/``.xls`` or ``.parquet`` file.
     known_headers
         Normalised header spellings of the table (see :func:`normalise_header`), used to find the
-        header row below any title rows.
+        header row below any title rows, and the sheets of a workbook that hold the table.
 
     Raises
     ------
@@ -354,11 +403,16 @@ def read_file(path: Path, known_headers: set[str]) -> RawFile:
     """
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt", ".tsv"):
-        return read_csv(path, known_headers)
+        return [read_csv(path, known_headers)], []
     if suffix in (".xlsx", ".xlsm", ".xls"):
-        return read_excel(path, known_headers)
+        return read_excel_sheets(path, known_headers)
     if suffix == ".parquet":
-        return read_parquet(path)
+        return [read_parquet(path)], []
     raise InputFileError(
         f"{path}: unknown file format '{suffix}'; use one of {', '.join(SUPPORTED_SUFFIXES)}"
     )
+
+
+def read_file(path: Path, known_headers: set[str]) -> RawFile:
+    """The first source of :func:`read_sources`: the file, or the first sheet holding the table."""
+    return read_sources(path, known_headers)[0][0]

@@ -84,8 +84,9 @@ TABLE_COMMENTS: dict[str, tuple[str, dict[str, str]]] = {
         "One row per input file: rows_read = rows_loaded + rows_rejected + duplicates_collapsed",
         {
             "table_name": "Contract table the file feeds",
-            "source_file": "Input file, relative to the data directory",
+            "source_file": "Input file relative to the data directory (file.xlsx#sheet for one of several sheets)",
             "path": "Absolute path of the file at build time",
+            "sheet": "Sheet of a workbook (each sheet holding the table is its own source)",
             "format": "csv, excel or parquet",
             "encoding": "Detected text encoding (CSV only): utf-8, utf-8-sig, gb18030",
             "size_bytes": "File size, bytes",
@@ -128,6 +129,7 @@ TABLE_COMMENTS: dict[str, tuple[str, dict[str, str]]] = {
             "osm_file": "OpenStreetMap file used for the network check, if any",
             "osm_sha256": "SHA-256 of that file",
             "settings_json": "The methodology settings as JSON",
+            "notes": "What the build passed over: files that are not contract tables, workbook sheets without the table's header",
         },
     ),
 }
@@ -368,9 +370,10 @@ def _build_info(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Se
         "osm_file": osm.name if osm else None,
         "osm_sha256": file_digest(osm) if osm else None,
         "settings_json": json.dumps(settings.as_row(), ensure_ascii=False),
+        "notes": ingested.notes,
     }
     frame = pl.DataFrame([row], schema_overrides={"dataset_name": pl.String, "dataset_description": pl.String,
                                                   "osm_file": pl.String, "osm_sha256": pl.String,
-                                                  "as_of": pl.Date})  # fmt: skip
+                                                  "as_of": pl.Date, "notes": pl.List(pl.String)})  # fmt: skip
     _create_table(con, "build_info", frame)
     _comment_table(con, "build_info", *TABLE_COMMENTS["build_info"])

@@ -616,3 +616,30 @@ def test_table_names_match_whatever_their_case(tmp_path: Path) -> None:
     assert found["fleet_register"] == [tmp_path / "Fleet_Register.CSV"]
     assert found["charging_stations"] == [tmp_path / "CHARGING_STATIONS" / "2024.csv"]
     assert osm_file is None and notes == []
+
+
+def test_every_sheet_holding_the_table_is_read_and_others_are_noted(tmp_path: Path) -> None:
+    # sheet 说明 (notes, no header), 1月 with two rows, an empty sheet, 2月 with one row
+    import openpyxl
+
+    path = tmp_path / "sea_rail_monthly.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "说明"
+    book.active.append(["合成数据，仅供测试"])
+    for title, rows in (("1月", [["2024-01", 100]]), ("空", []), ("2月", [["2024-02", 200], ["2024-02", 200]])):
+        sheet = book.create_sheet(title)
+        if rows:
+            sheet.append(["月份", "标准箱"])
+            for row in rows:
+                sheet.append(row)
+    book.save(path)
+    load = load_table(TABLES["sea_rail_monthly"], [path], data_dir=tmp_path)
+    manifest = {r["source_file"]: (r["sheet"], r["rows_read"], r["rows_loaded"], r["duplicates_collapsed"])
+                for r in load.manifest.iter_rows(named=True)}  # fmt: skip
+    # 2月 repeats its row exactly: read 2, loaded 1, one duplicate collapsed
+    assert manifest == {
+        "sea_rail_monthly.xlsx#1月": ("1月", 1, 1, 0),
+        "sea_rail_monthly.xlsx#2月": ("2月", 2, 1, 1),
+    }
+    assert sorted(load.frame["month"].to_list()) == ["2024-01", "2024-02"]
+    assert len(load.notes) == 1 and "说明" in load.notes[0]
