@@ -318,7 +318,14 @@ def build(
         Path(str(temporary) + ".wal").unlink(missing_ok=True)
         raise
     con.close()
-    os.replace(temporary, db_path)
+    try:
+        os.replace(temporary, db_path)
+    except OSError as exc:  # e.g. Windows, while another program holds the old file open
+        temporary.unlink(missing_ok=True)
+        raise BuildError(
+            f"{db_path}: cannot replace the database ({exc.strerror}); close the programs that have it "
+            "open (DBeaver, a notebook) and build again; the previous database is unchanged"
+        ) from exc
     progress(f"wrote {db_path}")
     manifest = ingested.manifest
     return BuildResult(

@@ -150,3 +150,18 @@ def test_unreadable_osm_file_fails_the_build_naming_the_file(tmp_path: Path, nam
     with pytest.raises(BuildError, match=name.replace(".", r"\.")):
         build(data, db)
     assert sha256(db) == before
+
+
+def test_a_database_that_cannot_be_replaced_is_left_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "qd.duckdb"
+    build(DATA, db)
+    before = sha256(db)
+
+    def locked(source: object, target: object) -> None:  # what Windows does while a reader has it open
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("qdtransport.warehouse.os.replace", locked)
+    with pytest.raises(BuildError, match="cannot replace the database"):
+        build(DATA, db)
+    assert sha256(db) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["qd.duckdb"]
