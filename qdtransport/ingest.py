@@ -33,7 +33,6 @@ from qdtransport.readers import (
     read_sources,
 )
 
-OSM_SUFFIXES = (".osm", ".osm.bz2", ".osm.gz", ".osm.pbf", ".pbf")
 SOURCE_COLUMNS = ("source_file", "source_row")
 
 REJECTS_SCHEMA = {
@@ -179,7 +178,16 @@ def find_inputs(data_dir: Path) -> tuple[dict[str, list[Path]], Path | None, lis
     osm_file = None
     osm_dir = next((p for p in entries if p.is_dir() and p.name.lower() == "osm"), None)
     if osm_dir is not None:
-        candidates = sorted(p for p in osm_dir.iterdir() if p.is_file() and p.name.lower().endswith(OSM_SUFFIXES))
+        from qdtransport.network.osm import PBF_SUFFIXES, XML_SUFFIXES
+
+        candidates = sorted(
+            p for p in osm_dir.iterdir() if p.is_file() and p.name.lower().endswith(XML_SUFFIXES + PBF_SUFFIXES)
+        )
+        notes += [
+            f"{p}: not an OpenStreetMap file (.osm, .osm.gz, .osm.bz2, .osm.pbf); ignored"
+            for p in sorted(osm_dir.iterdir())
+            if p not in candidates and not _ignorable(p) and not p.name.lower().startswith(("provenance", "license"))
+        ]
         if len(candidates) > 1:
             raise InputFileError(f"{osm_dir}: holds several OSM files ({', '.join(p.name for p in candidates)}); keep one")
         osm_file = candidates[0] if candidates else None

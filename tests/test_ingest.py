@@ -643,3 +643,12 @@ def test_every_sheet_holding_the_table_is_read_and_others_are_noted(tmp_path: Pa
     }
     assert sorted(load.frame["month"].to_list()) == ["2024-01", "2024-02"]
     assert len(load.notes) == 1 and "说明" in load.notes[0]
+
+
+def test_osm_folder_takes_every_ending_the_reader_reads_and_notes_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "osm").mkdir()
+    (tmp_path / "osm" / "qingdao.osm.xml.gz").write_bytes(b"")
+    (tmp_path / "osm" / "qingdao.geojson").write_text("{}", encoding="utf-8")
+    found, osm_file, notes = find_inputs(tmp_path)
+    assert osm_file == tmp_path / "osm" / "qingdao.osm.xml.gz"
+    assert len(notes) == 1 and "qingdao.geojson" in notes[0]
