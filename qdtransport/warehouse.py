@@ -150,8 +150,11 @@ def read_dataset_info(data_dir: Path) -> dict[str, object]:
     path = data_dir / "dataset.toml"
     if not path.exists():
         return {"dataset_name": None, "synthetic": False, "dataset_description": None, "as_of": None}
-    with open(path, "rb") as handle:
-        info = tomllib.load(handle)
+    try:
+        with open(path, "rb") as handle:
+            info = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: not valid TOML: {exc}") from exc
     as_of = info.get("as_of")
     if as_of is not None and not isinstance(as_of, dt.date):
         raise ValueError(f"{path}: as_of must be a TOML date such as 2026-01-15, not {as_of!r}")

@@ -165,3 +165,12 @@ def test_a_database_that_cannot_be_replaced_is_left_as_it_was(tmp_path: Path, mo
         build(DATA, db)
     assert sha256(db) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["qd.duckdb"]
+
+
+def test_a_malformed_dataset_toml_is_a_clear_error(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / "dataset.toml").write_text("as_of = 15.01.2026\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"dataset\.toml: not valid TOML"):
+        build(data, tmp_path / "qd.duckdb")
+    assert not (tmp_path / "qd.duckdb").exists()
