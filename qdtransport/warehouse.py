@@ -293,6 +293,7 @@ def build(
     settings = settings or Settings()
     data_dir, db_path = Path(data_dir), Path(db_path)
     progress(f"reading {data_dir}")
+    dataset = read_dataset_info(data_dir) if data_dir.is_dir() else {}
     ingested = load_directory(data_dir)
     for note in ingested.notes:
         progress(f"  note: {note}")
@@ -309,8 +310,8 @@ def build(
     try:
         progress("loading tables")
         load_tables(con, ingested, settings)
-        network_checked = _network_tables(con, ingested, settings, progress)
-        _build_info(con, ingested, settings)
+        network_checked = _network_tables(con, ingested, settings, dataset.get("as_of"), progress)  # type: ignore[arg-type]
+        _build_info(con, ingested, settings, dataset)
         progress("creating views")
         run_queries(con, progress)
         check_comments(con)
@@ -342,7 +343,9 @@ def build(
     )
 
 
-def _network_tables(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Settings, progress: Progress) -> bool:
+def _network_tables(
+    con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Settings, as_of: dt.date | None, progress: Progress
+) -> bool:
     """Run the OSM coverage check when there is an OSM file; create its tables either way."""
     from qdtransport.network_tables import network_frames
 
@@ -354,7 +357,7 @@ def _network_tables(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings
             register_sites=ingested.tables["service_areas"].frame,
             register_stations=ingested.tables["charging_stations"].frame,
             settings=settings,
-            as_of=read_dataset_info(ingested.data_dir)["as_of"],  # type: ignore[arg-type]
+            as_of=as_of,
         )
     except Exception as exc:  # osmnx, pyosmium and XML parsers raise their own error types
         raise BuildError(f"{ingested.osm_file}: the network check failed: {type(exc).__name__}: {exc}") from exc
@@ -366,7 +369,9 @@ def _network_tables(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings
     return ingested.osm_file is not None
 
 
-def _build_info(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Settings) -> None:
+def _build_info(
+    con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Settings, dataset: dict[str, object]
+) -> None:
     from qdtransport.readers import file_digest
 
     osm = ingested.osm_file
@@ -376,7 +381,7 @@ def _build_info(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Se
         "duckdb_version": duckdb.__version__,
         "storage_version": STORAGE_VERSION,
         "data_dir": str(ingested.data_dir.resolve()),
-        **read_dataset_info(ingested.data_dir),
+        **dataset,
         "osm_file": osm.name if osm else None,
         "osm_sha256": file_digest(osm) if osm else None,
         "settings_json": json.dumps(settings.as_row(), ensure_ascii=False),
