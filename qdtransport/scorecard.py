@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import duckdb
+import polars as pl
 
 SCORECARD_COLUMNS: tuple[str, ...] = (
     "indicator_id", "year", "value", "numerator", "denominator", "target_value", "comparator",
@@ -49,6 +50,36 @@ def read_scorecard(db_path: str | Path, *, year: int | None = None) -> list[dict
         )
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def targets_in_year(con: duckdb.DuckDBPyConnection, year: int) -> pl.DataFrame:
+    """Every plan target with its scorecard row in ``year``, or no value where there is none.
+
+    Parameters
+    ----------
+    con
+        A connection to a built database.
+    year
+        The year to report.
+
+    Returns
+    -------
+    polars.DataFrame
+        One row per target: indicator_id, year (the year asked), value, numerator, denominator
+        (null where the indicator has no value that year), target_value, comparator, unit, met,
+        complete, target_year, name_zh, name_en. Indicators with a value come first.
+    """
+    return con.sql(
+        """
+        select targets.indicator_id, ?::integer as year, scorecard.value, scorecard.numerator,
+            scorecard.denominator, targets.target_value, targets.comparator, targets.unit,
+            scorecard.met, scorecard.complete, targets.target_year, targets.name_zh, targets.name_en
+        from targets
+        left join scorecard on scorecard.indicator_id = targets.indicator_id and scorecard.year = ?
+        order by scorecard.value is null, targets.indicator_id
+        """,
+        params=[year, year],
+    ).pl()
 
 
 def _human(row: dict[str, object]) -> list[str]:
