@@ -58,6 +58,9 @@ table.qd-table {{ border-collapse: collapse; margin: 8px 0 16px; font-size: 0.92
 table.qd-table th, table.qd-table td {{ border: 1px solid #d5d8dc; padding: 3px 8px;
   text-align: left;
   vertical-align: top; }}
+table.qd-table td {{ white-space: nowrap; }}
+table.qd-table td.long {{ white-space: normal; min-width: 16em; }}
+.jp-RenderedHTMLCommon table.qd-table td.long {{ text-align: left; }}
 table.qd-table th {{ background: #f2f3f4; }}
 table.qd-table td.met {{ color: #1e8449; font-weight: bold; text-align: center; }}
 table.qd-table td.unmet {{ color: #b03a2e; font-weight: bold; text-align: center; }}

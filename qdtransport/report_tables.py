@@ -535,11 +535,17 @@ def key_value_table(
     return _table(columns)
 
 
+LONG_CELL = 24
+"""Cells longer than this (characters) may wrap in the report's tables."""
+
+
 def html_table(table: pl.DataFrame, *, empty_note: str | None = None, lang: str = "zh") -> str:
     """A frame of display strings as an HTML ``<table>`` (every cell escaped).
 
-    Cells holding ✓ or ✗ get the classes ``met`` or ``unmet`` (coloured by the report's style).
-    A frame without rows gives a paragraph with ``empty_note`` (default "No rows.").
+    Cells holding ✓ or ✗ get the classes ``met`` or ``unmet`` (coloured by the report's style);
+    cells longer than :data:`LONG_CELL` characters get ``long`` (they may wrap; shorter cells
+    stay on one line). A frame without rows gives a paragraph with ``empty_note`` (default
+    "No rows.").
     """
     if table.is_empty():
         return (
@@ -551,7 +557,12 @@ def html_table(table: pl.DataFrame, *, empty_note: str | None = None, lang: str 
         cells = []
         for value in row:
             shown = MISSING if value is None else str(value)
-            css = ' class="met"' if shown == "✓" else ' class="unmet"' if shown == "✗" else ""
+            css = (
+                ' class="met"' if shown == "✓"
+                else ' class="unmet"' if shown == "✗"
+                else ' class="long"' if len(shown) > LONG_CELL
+                else ""
+            )  # fmt: skip
             cells.append(f"<td{css}>{html.escape(shown)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     rows = "".join(body)
