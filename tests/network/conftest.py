@@ -8,7 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from qdtransport.network import OsmExtract, read_osm
+from qdtransport.domains.charging.network import OsmExtract, read_osm
 
 OSM_DATA = Path(__file__).resolve().parent.parent / "data" / "osm"
 

@@ -8,15 +8,15 @@ import polars as pl
 import pytest
 import shapely
 
-from qdtransport.network import OsmExtract
-from qdtransport.network.attachment import (
+from qdtransport.domains.charging.network import OsmExtract
+from qdtransport.domains.charging.network.attachment import (
     attach_sites,
     nearest_sites,
     projection_for,
     site_geometries,
 )
-from qdtransport.network.carriageways import split_carriageways
-from qdtransport.network.geometry import LocalProjection
+from qdtransport.domains.charging.network.carriageways import split_carriageways
+from qdtransport.domains.charging.network.geometry import LocalProjection
 
 DEGREE_M = 111_195.08
 

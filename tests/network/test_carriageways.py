@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from qdtransport.network import OsmExtract
-from qdtransport.network.carriageways import split_carriageways
-from qdtransport.network.motorway_graph import MotorwayGraphBuilder
+from qdtransport.domains.charging.network import OsmExtract
+from qdtransport.domains.charging.network.carriageways import split_carriageways
+from qdtransport.domains.charging.network.motorway_graph import MotorwayGraphBuilder
 
 DEGREE_KM = 111.19508  # one degree of latitude along a meridian
 

@@ -19,14 +19,14 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from qdtransport.network import OsmExtract, compute_network_coverage
-from qdtransport.network.coverage import (
+from qdtransport.domains.charging.network import OsmExtract, compute_network_coverage
+from qdtransport.domains.charging.network.coverage import (
     CORRIDOR_GAPS_SCHEMA,
     RECONCILIATION_SCHEMA,
     SA_NETWORK_COVERAGE_SCHEMA,
 )
-from qdtransport.network.extract import chargers_frame, sites_frame
-from qdtransport.network.motorway_graph import MotorwayGraphBuilder
+from qdtransport.domains.charging.network.extract import chargers_frame, sites_frame
+from qdtransport.domains.charging.network.motorway_graph import MotorwayGraphBuilder
 from qdtransport.settings import Settings
 
 DEGREE_KM = 111.19508
@@ -202,7 +202,7 @@ def test_settings_are_used(corridor) -> None:
 
 
 def test_an_empty_extract() -> None:
-    from qdtransport.network import OsmExtract
+    from qdtransport.domains.charging.network import OsmExtract
 
     extract = OsmExtract(
         graph=MotorwayGraphBuilder().build(), sites=sites_frame([]), chargers=chargers_frame([])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qdtransport.network.gaps import gap_stats
+from qdtransport.domains.charging.network.gaps import gap_stats
 
 
 def test_three_opportunities_within_the_limit() -> None:

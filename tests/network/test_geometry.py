@@ -7,7 +7,7 @@ import math
 import pytest
 import shapely
 
-from qdtransport.network.geometry import EARTH_RADIUS_M, LocalProjection, compass_point, haversine_m
+from qdtransport.domains.charging.network.geometry import EARTH_RADIUS_M, LocalProjection, compass_point, haversine_m
 
 # one degree of a great circle: 6,371,009 m * pi / 180 = 111,195.08 m
 DEGREE_M = 111_195.08

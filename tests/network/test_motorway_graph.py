@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qdtransport.network.motorway_graph import MotorwayGraphBuilder
+from qdtransport.domains.charging.network.motorway_graph import MotorwayGraphBuilder
 
 # 0.01 degree of latitude: 6,371,009 m * pi / 180 * 0.01 = 1111.95 m
 STEP_M = 1111.9508

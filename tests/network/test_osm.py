@@ -12,8 +12,8 @@ import osmium
 import pytest
 import shapely
 
-from qdtransport.network import read_osm
-from qdtransport.network.geometry import haversine_m
+from qdtransport.domains.charging.network import read_osm
+from qdtransport.domains.charging.network.geometry import haversine_m
 
 STEP_M = 1111.9508  # 0.01 degree of latitude, metres
 

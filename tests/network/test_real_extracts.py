@@ -12,7 +12,7 @@ from pathlib import Path
 import osmium
 import pytest
 
-from qdtransport.network import compute_network_coverage, read_osm
+from qdtransport.domains.charging.network import compute_network_coverage, read_osm
 
 # The service areas of PROVENANCE.md as pairs of polygons, one on each side of the road.
 PAIRS_WITH_SLIP_ROADS = [

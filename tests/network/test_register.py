@@ -8,10 +8,10 @@ import polars as pl
 import pytest
 import shapely
 
-from qdtransport.network import OsmExtract
-from qdtransport.network.attachment import projection_for, site_geometries
-from qdtransport.network.geometry import LocalProjection
-from qdtransport.network.register import (
+from qdtransport.domains.charging.network import OsmExtract
+from qdtransport.domains.charging.network.attachment import projection_for, site_geometries
+from qdtransport.domains.charging.network.geometry import LocalProjection
+from qdtransport.domains.charging.network.register import (
     active_stations,
     match_register_sites,
     name_core,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from qdtransport.network.site_charging import site_charging
+from qdtransport.domains.charging.network.site_charging import site_charging
 from qdtransport.settings import Settings
 
 OSM_SCHEMA = {

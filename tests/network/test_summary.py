@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from qdtransport.network import compute_network_coverage, format_summary
+from qdtransport.domains.charging.network import compute_network_coverage, format_summary
 
 
 @pytest.fixture()

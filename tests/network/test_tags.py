@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qdtransport.network.tags import (
+from qdtransport.domains.charging.network.tags import (
     charger_power,
     parse_count,
     parse_power_kw,
