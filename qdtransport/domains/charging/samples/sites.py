@@ -27,7 +27,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from qdtransport.coords import wgs84_to_gcj02
-from qdtransport.samples.alignments import Alignment, Point
+from qdtransport.domains.charging.samples.alignments import Alignment, Point
+from qdtransport.samples.notes import SYNTHETIC_NOTE
 from qdtransport.samples.workbooks import save_workbook_stable
 
 CARRIAGEWAY_OFFSET_M = 15.0
@@ -47,12 +48,6 @@ REGISTER_OFFSET_M = 40.0
 
 CHARGER_OFFSET_M = 85.0
 """Distance from the centre line of a charging station inside a site, metres."""
-
-SYNTHETIC_NOTE = "合成示例数据，非真实登记信息 (synthetic sample data)"
-"""Label in the title row of every sample workbook."""
-
-ROW_NOTE = "合成示例数据 synthetic"
-"""Label in the 备注 (note) column of every row of the sample CSV files."""
 
 Side = Literal["forward", "backward", "both"]
 

@@ -2,7 +2,7 @@
 
 One :class:`SampleStation` per station. The register file lists the stations with
 ``in_register``; the OSM demo maps the stations with ``in_osm`` that are still in service at the
-export date. Stations stand inside their site's area (see :mod:`qdtransport.samples.sites`),
+export date. Stations stand inside their site's area (see :mod:`qdtransport.domains.charging.samples.sites`),
 except the town station, which stands 2 km off the motorway beside Pingdu and belongs to no site.
 """
 
@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Literal
 
 from qdtransport.coords import wgs84_to_bd09, wgs84_to_gcj02
-from qdtransport.samples.alignments import Alignment, Point
-from qdtransport.samples.sites import (
+from qdtransport.domains.charging.samples.alignments import Alignment, Point
+from qdtransport.samples.notes import ROW_NOTE
+from qdtransport.domains.charging.samples.sites import (
     CHARGER_OFFSET_M,
-    ROW_NOTE,
     SITES,
     SampleSite,
     site_by_id,

@@ -27,8 +27,8 @@ from typing import Literal
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from qdtransport.samples.fleet import FleetRecord
-from qdtransport.samples.sites import ROW_NOTE, SYNTHETIC_NOTE
+from qdtransport.domains.fleet.samples.generator import FleetRecord
+from qdtransport.samples.notes import ROW_NOTE, SYNTHETIC_NOTE
 from qdtransport.samples.workbooks import save_workbook_stable
 
 FLEET_FILES: dict[str, tuple[int, int]] = {

@@ -3,7 +3,7 @@
 The network follows standard OSM tagging:
 
 - each route is two one-way carriageways (``highway=motorway``, ``oneway=yes``, ``ref``, ``name``)
-  :data:`~qdtransport.samples.sites.CARRIAGEWAY_OFFSET_M` either side of the centre line, traffic
+  :data:`~qdtransport.domains.charging.samples.sites.CARRIAGEWAY_OFFSET_M` either side of the centre line, traffic
   on the right, with a node at least every :data:`NODE_SPACING_M` metres;
 - where two routes meet, ``highway=motorway_link`` ramps lead from each carriageway (
   :data:`RAMP_REACH_M` before the junction) to each carriageway of the other route (as far after it)
@@ -28,7 +28,7 @@ from xml.sax.saxutils import escape, quoteattr
 import osmium
 from osmium.osm.mutable import Node, Way
 
-from qdtransport.samples.alignments import (
+from qdtransport.domains.charging.samples.alignments import (
     QINGDAO_BOX,
     ROUTE_NAMES,
     Alignment,
@@ -36,8 +36,8 @@ from qdtransport.samples.alignments import (
     find_junctions,
     from_plane,
 )
-from qdtransport.samples.charging import EXPORT_DATE, STATIONS, SampleStation, station_position
-from qdtransport.samples.sites import (
+from qdtransport.domains.charging.samples.stations import EXPORT_DATE, STATIONS, SampleStation, station_position
+from qdtransport.domains.charging.samples.sites import (
     CARRIAGEWAY_OFFSET_M,
     SITES,
     SampleSite,

@@ -3,8 +3,8 @@
 :func:`write_report` executes ``notebooks/report.ipynb`` with papermill against a built database
 and exports it with nbconvert to one standalone HTML page: code hidden, charts as inline SVG,
 no ``<script src=…>`` or stylesheet links (no require.js, MathJax or Mermaid from a CDN), fonts
-that show Chinese. The notebook itself stays thin: it queries the database and hands the rows to
-:mod:`qdtransport.report_tables` and :mod:`qdtransport.charts`.
+that show Chinese. The notebook itself stays thin: it displays the common sections
+(:mod:`qdtransport.report.sections`) and every registered domain's report section.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from qdtransport.charts import FONT_STACK, check_lang
-from qdtransport.report_tables import text
+from qdtransport.charts import FONT_STACK
+from qdtransport.i18n import check_lang, text
 
 Progress = Callable[[str], None]
 
 KERNEL_NAME = "python3"
 """Jupyter kernel the report runs in: ipykernel of the running Python environment."""
+
 
 class ReportError(RuntimeError):
     """The report notebook failed; the message names the cell and the error."""
@@ -36,10 +37,11 @@ class ReportPaths:
 
 def report_notebook_path() -> Path:
     """The report notebook: ``qdtransport/_notebooks`` in a wheel, else ``notebooks/``."""
-    packaged = Path(__file__).parent / "_notebooks" / "report.ipynb"
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "_notebooks" / "report.ipynb"
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parent.parent / "notebooks" / "report.ipynb"
+    return package.parent / "notebooks" / "report.ipynb"
 
 
 REPORT_CSS = f"""
@@ -223,7 +225,7 @@ def write_report(
 
     progress(f"writing {paths.html.name}")
     executed = nbformat.read(paths.notebook, as_version=4)
-    title = text("report_title", lang=lang, year=year)
+    title = text("report_title", lang, year=year)
     paths.html.write_text(export_html(executed, title=title, lang=lang), encoding="utf-8")
     progress(f"wrote {paths.notebook} and {paths.html}")
     return paths
