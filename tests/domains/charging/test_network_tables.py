@@ -20,7 +20,7 @@ from qdtransport.cli import main
 from qdtransport.coords import wgs84_to_gcj02
 from qdtransport.warehouse import build
 
-OSM = Path(__file__).parent / "data" / "osm" / "corridor.osm"
+OSM = Path(__file__).parents[2] / "data" / "osm" / "corridor.osm"
 SITES = (
     "service_area_id,name,route_ref,direction,kind,lon,lat,status\n"
     "QD-S3,合成东二服务区(北向),G99,北向,service_area,120.3014,36.6000,open\n"

@@ -40,8 +40,8 @@ from qdtransport import report
 from qdtransport.report import ReportError, ReportPaths, write_report
 from qdtransport.warehouse import build
 
-ROOT = Path(__file__).parents[1]
-DATA = Path(__file__).parent / "data" / "report"
+ROOT = Path(__file__).parents[2]
+DATA = Path(__file__).parents[1] / "data" / "report"
 INPUT_FILES = ("fleet_register.csv", "service_areas.csv", "charging_stations.csv")
 
 BUS = "城市建成区新增、更新公交车新能源占比"

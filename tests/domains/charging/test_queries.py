@@ -19,7 +19,7 @@ import pytest
 
 from qdtransport.warehouse import build
 
-DATA = Path(__file__).parent / "data" / "warehouse"
+DATA = Path(__file__).parents[2] / "data" / "warehouse"
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
 
 
 def test_station_site_matching(con: duckdb.DuckDBPyConnection) -> None:
-    rows = {r[0]: r[1:] for r in con.execute("select station_id, site_id, site_match from stg_charging_stations").fetchall()}
+    rows = {r[0]: r[1:] for r in con.execute("select station_id, site_id, site_match from int_charging_stations").fetchall()}
     assert rows["CS1"] == ("SA1", "distance")
     assert rows["CS2"] == ("SA2", "distance")  # nearer to SA1, but its name says 济南方向
     assert rows["CS5"] == (None, None)  # 2 km away

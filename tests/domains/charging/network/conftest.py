@@ -10,7 +10,7 @@ import pytest
 
 from qdtransport.domains.charging.network import OsmExtract, read_osm
 
-OSM_DATA = Path(__file__).resolve().parent.parent / "data" / "osm"
+OSM_DATA = Path(__file__).resolve().parents[3] / "data" / "osm"
 
 
 @pytest.fixture(scope="session")

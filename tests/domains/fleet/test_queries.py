@@ -19,7 +19,7 @@ import pytest
 
 from qdtransport.warehouse import build
 
-DATA = Path(__file__).parent / "data" / "warehouse"
+DATA = Path(__file__).parents[2] / "data" / "warehouse"
 
 
 @pytest.fixture(scope="module")
