@@ -26,7 +26,8 @@ bad_vin
 bad_container_no
     Not an ISO 6346 container number with a correct check digit.
 bad_iso_type
-    Not an ISO 6346 size-type code with a known length code (1, 2, 3, 4, L).
+    Not an ISO 6346 size-type code with an assigned length code (1-4 and the letters of
+    :data:`qdtransport.domains.sea_rail.iso6346.LENGTH_CODES`).
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ from qdtransport.contracts import Column
 
 TRUE_VALUES = ("是", "true", "t", "yes", "y", "1", "1.0", "√", "✓", "有")
 FALSE_VALUES = ("否", "false", "f", "no", "n", "0", "0.0", "×", "无")
-ISO_LENGTH_CODES = ("1", "2", "3", "4", "L")
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
@@ -222,6 +222,14 @@ def parse_column(column: Column, raw_name: str) -> Parsed:
     return Parsed(value=value, code=code_expr, reason=reason_expr)
 
 
+def iso_length_codes() -> tuple[str, ...]:
+    """The length codes ISO 6346 assigns (first character of a size-type code such as ``45G1``);
+    the table, with each code's length, belongs to the sea-rail domain."""
+    from qdtransport.domains.sea_rail.iso6346 import LENGTH_CODES
+
+    return tuple(LENGTH_CODES)
+
+
 def _parse_text(column: Column, raw: pl.Expr) -> tuple[pl.Expr, pl.Expr, str, pl.Expr]:
     """Text columns, with the identifier checks named by ``column.check``."""
     shown = raw.fill_null("")
@@ -237,11 +245,12 @@ def _parse_text(column: Column, raw: pl.Expr) -> tuple[pl.Expr, pl.Expr, str, pl
         return value, bad, "bad_container_no", reason
     if column.check == "iso_type":
         value = raw.str.to_uppercase().str.replace_all(r"\s", "")
-        pattern = r"^[" + "".join(ISO_LENGTH_CODES) + r"][0-9A-Z]{3}$"
+        codes = iso_length_codes()
+        pattern = r"^[" + "".join(codes) + r"][0-9A-Z]{3}$"
         bad = raw.is_not_null() & ~value.str.contains(pattern).fill_null(False)
         reason = pl.format(
             "iso_type '{}' is not an ISO 6346 size-type code with length code {}",
-            shown, pl.lit("/".join(ISO_LENGTH_CODES)),
+            shown, pl.lit("/".join(codes)),
         )  # fmt: skip
         return value, bad, "bad_iso_type", reason
     if column.check == "plate":

@@ -78,7 +78,7 @@ EXPECTED_REJECTS = [
     ("sea_rail_monthly.csv", 5, "out_of_range", "teu -5.0 is outside its domain (≥ 0)"),
     ("sea_rail_moves.csv", 3, "bad_container_no", "container_no 'CSQU3054384' fails the ISO 6346 check digit"),
     ("sea_rail_moves.csv", 4, "bad_iso_type",
-     "iso_type '92G1' is not an ISO 6346 size-type code with length code 1/2/3/4/L"),
+     "iso_type '92G1' is not an ISO 6346 size-type code with length code 1/2/3/4/A/B/C/D/E/F/G/H/K/L/M/N/P"),
     ("sea_rail_moves.csv", 5, "bad_date", "move_time '2024/5/6 25:00' is not a date"),
     # service_areas.tsv: title on line 1, blank line 2, header on line 3
     ("service_areas.tsv", 6, "out_of_range",

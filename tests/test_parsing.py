@@ -230,11 +230,15 @@ def test_container_numbers_and_iso_types() -> None:
     assert out["value"][0] == "CSQU3054383"  # spaces as painted on the box are dropped
     assert out["code"].to_list() == [None, "bad_container_no"]
     assert out["reason"][1] == "container_no 'CSQU3054384' fails the ISO 6346 check digit"
-    # the first character of a size-type code is the length: 1, 2, 3, 4 or L (45 ft)
-    out = parse(moves.column("iso_type"), ["22G1", "45g1", "L5G1", "92G1", "22G"])
+    # the first character of a size-type code is the length: 1-4 (10-40 ft) or a letter ISO 6346
+    # assigns (L 45 ft, M 48 ft, B 24 ft …); 9 and R are not assigned
+    out = parse(moves.column("iso_type"), ["22G1", "45g1", "L5G1", "M5G1", "B2G1", "92G1", "R2G1", "22G"])
     assert out["value"][1] == "45G1"
-    assert out["code"].to_list() == [None, None, None, "bad_iso_type", "bad_iso_type"]
-    assert out["reason"][3] == "iso_type '92G1' is not an ISO 6346 size-type code with length code 1/2/3/4/L"
+    assert out["code"].to_list() == [None] * 5 + ["bad_iso_type"] * 3
+    assert out["reason"][5] == (
+        "iso_type '92G1' is not an ISO 6346 size-type code with length code "
+        "1/2/3/4/A/B/C/D/E/F/G/H/K/L/M/N/P"
+    )
 
 
 def test_plates_are_normalised_not_checked() -> None:
