@@ -17,6 +17,10 @@ nev_powertrains
     Powertrains counted as new-energy vehicles (MIIT definition): BEV, PHEV, EREV, FCEV.
 teu_factor_45ft
     TEU per 45-ft box (ISO 6346 length code ``L``). 2.25 = 45/20; some statistics count 2.0.
+sea_rail_growth_target
+    Yearly growth of the sea-rail volume the national plans ask for: more than 15 % a year
+    (container rail-water volume, 2021-2025 multimodal work plan and 2023-2025 action plan);
+    ``sea_rail_teu_growth`` compares each year against it.
 bulk_cargoes
     Cargo classes counted as port bulk cargo for ``port_bulk_green_share``.
 green_freight_modes
@@ -80,6 +84,7 @@ class Settings:
 
     nev_powertrains: tuple[str, ...] = ("BEV", "PHEV", "EREV", "FCEV")
     teu_factor_45ft: float = 2.25
+    sea_rail_growth_target: float = 0.15
     bulk_cargoes: tuple[str, ...] = ("coal", "iron_ore", "coke", "bauxite", "other_ore")
     green_freight_modes: tuple[str, ...] = ("rail", "waterway", "belt_conveyor", "truck_nev")
     green_travel_modes: tuple[str, ...] = ("walk", "bicycle", "e_bike", "bus", "metro")
@@ -115,6 +120,7 @@ class Settings:
 SETTING_DESCRIPTIONS: dict[str, str] = {
     "nev_powertrains": "Powertrains counted as new-energy vehicles",
     "teu_factor_45ft": "TEU per 45-ft box (ISO 6346 length code L)",
+    "sea_rail_growth_target": "Yearly sea-rail volume growth the national plans ask for (fraction, exceeded strictly)",
     "bulk_cargoes": "Cargo classes counted as port bulk cargo",
     "green_freight_modes": "Collection and distribution modes counted as green",
     "green_travel_modes": "Trip main modes counted as green travel",
