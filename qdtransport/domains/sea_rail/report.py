@@ -76,10 +76,10 @@ def section(
         params=[year - MONTHS_SHOWN + 1, year],
     ).pl()
     items.append(monthly_teu_chart(monthly, target_value=target["target_value"], lang=lang))
-    counted = con.sql(
+    counted = con.execute(
         "select count(*) from sea_rail_teu_monthly where year(month) = ? and source = 'moves'",
-        params=[year],
-    ).fetchone()[0]
+        [year],
+    ).fetchall()[0][0]
     if counted:
         nodes = con.sql(
             """
@@ -96,9 +96,9 @@ def section(
         items.append(note_html("sea_rail.note_no_moves", lang=lang, year=year))
     items += _reconciliation(con, lang)
     items += _growth(con, year, lang)
-    duplicates, conflicting = con.sql(
+    [(duplicates, conflicting)] = con.execute(
         "select count(*), count(*) filter (where conflicting) from sea_rail_duplicate_moves"
-    ).fetchone()
+    ).fetchall()
     if duplicates:
         items.append(
             note_html(
