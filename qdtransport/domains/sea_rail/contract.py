@@ -46,7 +46,7 @@ SEA_RAIL_MOVES = Table(
         Column(
             "move_time",
             "timestamp",
-            "Time of the move",
+            "Time of the move, local time as recorded (no time zone)",
             required=True,
             aliases=("作业时间",),
             minimum=EARLIEST_DATE,
