@@ -56,6 +56,7 @@ raise SystemExit(main(["build", "--data", sys.argv[2], "--db", sys.argv[1]]))
 VIEWS = """
 import duckdb, json, sys, time
 con = duckdb.connect(sys.argv[1], read_only=True)
+con.execute("set enable_progress_bar = false")
 queries = {
     "sea_rail_teu": "select * from sea_rail_teu",
     "sea_rail_teu_monthly": "select * from sea_rail_teu_monthly",
@@ -114,7 +115,12 @@ def write_moves(folder: Path, total: int, seed: int = 6346) -> tuple[int, int]:
 def run_child(code: str, *args: str) -> tuple[float, float, str]:
     """Run ``code`` in a fresh Python; returns seconds, peak RSS in MB and its standard output."""
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     out = child.stdout.read() if child.stdout else ""
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started
@@ -143,11 +149,15 @@ def main() -> None:
         baseline_s, baseline_mb, out = run_child(
             BASELINE, str(root / "baseline.duckdb"), str(data / "sea_rail_moves")
         )
-        print(f"baseline read_csv rows: {out.strip()}")
+        print(
+            f"baseline: {out.strip().splitlines()[-1]} rows, {baseline_s:.1f} s, {baseline_mb:,.0f} MB",
+            flush=True,
+        )
         build_s, build_mb, out = run_child(BUILD, str(root / "qingdao.duckdb"), str(data))
         print(out.strip().splitlines()[-1])
+        print(f"build: {build_s:.1f} s, {build_mb:,.0f} MB", flush=True)
         views_s, views_mb, out = run_child(VIEWS, str(root / "qingdao.duckdb"))
-        timings = json.loads(out)
+        timings = json.loads(out.strip().splitlines()[-1])
         load_after = os.getloadavg()
     print(f"{'step':<46}{'seconds':>9}{'x baseline':>12}{'peak MB':>10}")
     for name, seconds, peak in (
