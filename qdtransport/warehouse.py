@@ -34,6 +34,7 @@ from qdtransport.domains import TABLES, indicators, target_rows
 from qdtransport.ingest import Ingested, load_directory
 from qdtransport.queries import QUERY_LAYERS, QueryOrderError, ordered_query_files
 from qdtransport.settings import SETTING_DESCRIPTIONS, Settings
+from qdtransport.status import create_status_relations
 
 STORAGE_VERSION = "v1.0.0"
 """DuckDB storage format written; readable by DuckDB 1.0 and later."""
@@ -230,6 +231,7 @@ def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress) -> list[str]
     for layer in QUERY_LAYERS:
         if layer == "scorecard":
             created.append(create_indicator_values(con))
+            created += create_status_relations(con)
         in_layer = [f for f in files if f.layer == layer]
         for file in in_layer:
             try:
