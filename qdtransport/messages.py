@@ -145,8 +145,8 @@ BUILD_TEXTS: dict[str, dict[str, str]] = {
         "en": "      {count} rejected: {code} ({meaning}), e.g. row {row}: {reason}",
     },
     "build.more_reasons": {
-        "zh": "      另有 {count} 行因其他 {codes} 种原因拒收",
-        "en": "      {count} more rejected for {codes} other reasons",
+        "zh": "      另有 {count} 行拒收：{codes}",
+        "en": "      {count} more rejected: {codes}",
     },
     "build.loading": {"zh": "载入数据表", "en": "loading tables"},
     "build.views": {"zh": "创建视图", "en": "creating views"},

@@ -31,7 +31,9 @@ import polars as pl
 
 from qdtransport import __version__
 from qdtransport.domains import TABLES, indicators, target_rows
+from qdtransport.i18n import text
 from qdtransport.ingest import Ingested, load_directory
+from qdtransport.progress import file_lines
 from qdtransport.queries import QUERY_LAYERS, QueryOrderError, ordered_query_files
 from qdtransport.settings import SETTING_DESCRIPTIONS, Settings
 from qdtransport.status import create_status_relations
@@ -215,7 +217,7 @@ def load_tables(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Se
     _comment_table(con, "settings", *settings_comments())
 
 
-def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress) -> list[str]:
+def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress, lang: str = "en") -> list[str]:
     """Execute every ``queries/`` file in dependency order; returns the names created.
 
     The order is :func:`qdtransport.queries.ordered_query_files`: by layer, then each file after
@@ -239,7 +241,7 @@ def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress) -> list[str]
             except duckdb.Error as exc:
                 raise BuildError(f"{file.path}: {exc}") from exc
             created.append(file.name)
-        progress(f"  {layer}: {len(in_layer)} views")
+        progress(text("build.layer", lang, layer=layer, views=len(in_layer)))
     return created
 
 
@@ -318,6 +320,7 @@ def build(
     *,
     settings: Settings | None = None,
     progress: Progress = lambda message: None,
+    lang: str = "en",
 ) -> BuildResult:
     """Build the warehouse from a data directory, atomically.
 
@@ -331,6 +334,8 @@ def build(
         Methodology settings; defaults from :class:`qdtransport.settings.Settings`.
     progress
         Called with a line of text at each step.
+    lang
+        Language of the progress lines (``zh`` or ``en``).
 
     Returns
     -------
@@ -346,28 +351,26 @@ def build(
     """
     settings = settings or Settings()
     data_dir, db_path = Path(data_dir), Path(db_path)
-    progress(f"reading {data_dir}")
+    progress(text("build.reading", lang, data_dir=data_dir))
     dataset = read_dataset_info(data_dir) if data_dir.is_dir() else {}
     ingested = load_directory(data_dir)
     for note in ingested.notes:
-        progress(f"  note: {note}")
-    for row in ingested.manifest.iter_rows(named=True):
-        extra = f"; extra columns ignored: {', '.join(row['extra_columns'])}" if row["extra_columns"] else ""
-        progress(
-            f"  {row['source_file']}: {row['rows_read']} rows read, {row['rows_loaded']} loaded, "
-            f"{row['rows_rejected']} rejected, {row['duplicates_collapsed']} duplicates collapsed{extra}"
-        )
+        progress(text("build.note", lang, note=note))
+    for line in file_lines(ingested.manifest, ingested.rejects, lang=lang):
+        progress(line)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     temporary = _temporary_path(db_path)
     temporary.unlink(missing_ok=True)
     con = duckdb.connect(str(temporary), config={"storage_compatibility_version": STORAGE_VERSION})
     try:
-        progress("loading tables")
+        progress(text("build.loading", lang))
         load_tables(con, ingested, settings)
-        network_checked = _network_tables(con, ingested, settings, dataset.get("as_of"), progress)  # type: ignore[arg-type]
+        network_checked = _network_tables(
+            con, ingested, settings, dataset.get("as_of"), progress, lang  # type: ignore[arg-type]
+        )
         _build_info(con, ingested, settings, dataset)
-        progress("creating views")
-        run_queries(con, progress)
+        progress(text("build.views", lang))
+        run_queries(con, progress, lang)
         check_comments(con)
         con.execute("checkpoint")
     except BaseException:
@@ -384,7 +387,7 @@ def build(
             f"{db_path}: cannot replace the database ({exc.strerror}); close the programs that have it "
             "open (DBeaver, a notebook) and build again; the previous database is unchanged"
         ) from exc
-    progress(f"wrote {db_path}")
+    progress(text("build.wrote", lang, db=db_path))
     manifest = ingested.manifest
     return BuildResult(
         db_path=db_path,
@@ -398,13 +401,18 @@ def build(
 
 
 def _network_tables(
-    con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Settings, as_of: dt.date | None, progress: Progress
+    con: duckdb.DuckDBPyConnection,
+    ingested: Ingested,
+    settings: Settings,
+    as_of: dt.date | None,
+    progress: Progress,
+    lang: str = "en",
 ) -> bool:
     """Run the OSM coverage check when there is an OSM file; create its tables either way."""
     from qdtransport.domains.charging.network_tables import network_frames
 
     if ingested.osm_file is not None:
-        progress(f"network check on {ingested.osm_file.name}")
+        progress(text("build.network", lang, file=ingested.osm_file.name))
     try:
         frames, comments = network_frames(
             ingested.osm_file,
@@ -417,7 +425,7 @@ def _network_tables(
         raise BuildError(f"{ingested.osm_file}: the network check failed: {type(exc).__name__}: {exc}") from exc
     for name, frame in frames.items():
         if ingested.osm_file is not None:
-            progress(f"  {name}: {frame.height} rows")
+            progress(text("build.network_table", lang, table=name, rows=frame.height))
         _create_table(con, name, frame)
         _comment_table(con, name, *comments[name])
     return ingested.osm_file is not None
