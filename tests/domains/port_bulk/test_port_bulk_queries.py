@@ -23,32 +23,16 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from qdtransport.ingest import load_directory
 from qdtransport.settings import Settings
-from qdtransport.warehouse import check_comments, load_tables
+from qdtransport.warehouse import check_comments
+from tests.domains.port_bulk.helpers import port_bulk_warehouse
 
 DATA = Path(__file__).parents[2] / "data" / "port_bulk"
-QUERIES = Path(__file__).parents[3] / "queries" / "port_bulk"
-ORDER = (
-    "staging/stg_port_bulk_flows",
-    "intermediate/int_port_bulk_flows",
-    "intermediate/int_port_bulk_years",
-    "indicators/port_bulk_green_share",
-    "indicators/port_bulk_green_share_by_cargo",
-    "indicators/port_bulk_green_share_by_flow",
-    "indicators/port_bulk_green_share_by_terminal",
-    "indicators/port_bulk_mode_mix",
-    "indicators/port_bulk_green_share_monthly",
-)
 
 
 def connect(settings: Settings) -> duckdb.DuckDBPyConnection:
-    """An in-memory warehouse holding the fixture and the port bulk views."""
-    con = duckdb.connect()
-    load_tables(con, load_directory(DATA), settings)
-    for name in ORDER:
-        con.execute((QUERIES / f"{name}.sql").read_text(encoding="utf-8"))
-    return con
+    """The fixture's warehouse with the port bulk views, under ``settings``."""
+    return port_bulk_warehouse(DATA, settings)
 
 
 @pytest.fixture(scope="module")
