@@ -25,7 +25,8 @@ import pytest
 
 from qdtransport.settings import Settings
 from qdtransport.warehouse import check_comments
-from tests.domains.port_bulk.helpers import port_bulk_warehouse
+
+from .helpers import port_bulk_warehouse
 
 DATA = Path(__file__).parents[2] / "data" / "port_bulk"
 

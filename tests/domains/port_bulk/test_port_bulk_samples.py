@@ -17,7 +17,8 @@ from qdtransport.domains.port_bulk.samples import (
 )
 from qdtransport.ingest import load_directory
 from qdtransport.settings import Settings
-from tests.domains.port_bulk.helpers import port_bulk_warehouse
+
+from .helpers import port_bulk_warehouse
 
 SEED = 20250101
 
