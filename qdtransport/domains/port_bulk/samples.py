@@ -404,6 +404,6 @@ def readme_figures(rng: random.Random) -> str:
         "| Coastal main ports, January-September 2023: coal 91.6 %, iron ore 78.1 % moved by port railway, "
         "waterway, closed belt corridor or new-energy trucks | 人民日报 2023-11-16 | Port bulk green share of "
         "coal and iron ore in 2023 (the sample's 2023 shares are within half a point of them) |\n"
-        "| Qingdao port's own bulk green share: not published (searched 2019-2025) | — | The ramp 2019-2025 "
+        "| Qingdao port's own bulk green share: not found for any year | — | The ramp 2019-2025 "
         "and the volumes are invented; iron ore dominates, as at a leading iron ore port |\n"
     )

@@ -23,26 +23,26 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from qdtransport.cli import main
 from qdtransport.settings import Settings
-from qdtransport.warehouse import check_comments
 
-from .helpers import port_bulk_warehouse
+from .helpers import build_read_only
 
 DATA = Path(__file__).parents[2] / "data" / "port_bulk"
 
 
-def connect(settings: Settings) -> duckdb.DuckDBPyConnection:
-    """The fixture's warehouse with the port bulk views, under ``settings``."""
-    return port_bulk_warehouse(DATA, settings)
-
-
 @pytest.fixture(scope="module")
-def con() -> duckdb.DuckDBPyConnection:
-    return connect(Settings())
+def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+    return build_read_only(DATA, tmp_path_factory.mktemp("port_bulk") / "qd.duckdb")
 
 
-def test_every_view_and_column_has_a_comment(con: duckdb.DuckDBPyConnection) -> None:
-    check_comments(con)
+def test_scorecard_rows(con: duckdb.DuckDBPyConnection) -> None:
+    rows = con.execute(
+        "select year, value, met, complete from scorecard "
+        "where indicator_id = 'port_bulk_green_share' order by year"
+    ).fetchall()
+    # 2023: 19/23 = 0.826 >= 0.80; 2024: 0.55, eleven months
+    assert rows == [(2023, pytest.approx(19 / 23), True, True), (2024, 0.55, False, False)]
 
 
 def test_green_share_by_year(con: duckdb.DuckDBPyConnection) -> None:
@@ -125,11 +125,15 @@ def test_monthly(con: duckdb.DuckDBPyConnection) -> None:
     assert june == (800.0, 1200.0)
 
 
-def test_pipeline_counts_when_the_setting_adds_it() -> None:
-    settings = replace(
-        Settings(), green_freight_modes=(*Settings().green_freight_modes, "pipeline")
+def test_pipeline_counts_when_the_setting_adds_it(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text(
+        'green_freight_modes = ["rail", "waterway", "belt_conveyor", "truck_nev", "pipeline"]\n',
+        encoding="utf-8",
     )
-    with connect(settings) as con:
+    db = tmp_path / "qd.duckdb"
+    assert main(["build", "--data", str(DATA), "--db", str(db), "--settings", str(settings)]) == 0
+    with duckdb.connect(str(db), read_only=True) as con:
         value = con.execute(
             "select numerator, value from port_bulk_green_share where year = 2023"
         ).fetchone()
@@ -141,14 +145,16 @@ def test_pipeline_counts_when_the_setting_adds_it() -> None:
     assert ore == (1.0,)
 
 
-def test_bulk_cargoes_setting() -> None:
-    with connect(replace(Settings(), bulk_cargoes=("coal",))) as con:
+def test_bulk_cargoes_setting(tmp_path: Path) -> None:
+    coal_only = replace(Settings(), bulk_cargoes=("coal",))
+    with build_read_only(DATA, tmp_path / "coal.duckdb", coal_only) as con:
         rows = con.execute(
             "select year, numerator, denominator from port_bulk_green_share order by year"
         ).fetchall()
     # coal only: 2023 1200 of 1500; 2024 unchanged
     assert rows == [(2023, 1200.0, 1500.0), (2024, 550.0, 1000.0)]
-    with connect(replace(Settings(), bulk_cargoes=(*Settings().bulk_cargoes, "grain"))) as con:
+    with_grain = replace(Settings(), bulk_cargoes=(*Settings().bulk_cargoes, "grain"))
+    with build_read_only(DATA, tmp_path / "grain.duckdb", with_grain) as con:
         rows = con.execute(
             "select year, numerator, denominator, complete from port_bulk_green_share order by year"
         ).fetchall()

@@ -18,7 +18,7 @@ from qdtransport.domains.port_bulk.samples import (
 from qdtransport.ingest import load_directory
 from qdtransport.settings import Settings
 
-from .helpers import port_bulk_warehouse
+from .helpers import build_read_only
 
 SEED = 20250101
 
@@ -53,9 +53,9 @@ def test_defects_are_rejected_or_collapsed(samples: Path) -> None:
     assert ingested.tables["port_bulk_flows"].frame.height == len(flows)
 
 
-def test_build_gives_the_readme_figures(samples: Path) -> None:
+def test_build_gives_the_readme_figures(samples: Path, tmp_path: Path) -> None:
     figures = {f.year: f for f in expected_figures(generate_flows(random.Random(SEED)))}
-    with port_bulk_warehouse(samples, Settings()) as con:
+    with build_read_only(samples, tmp_path / "qd.duckdb") as con:
         rows = con.execute(
             "select year, numerator, denominator, complete from port_bulk_green_share order by year"
         ).fetchall()
@@ -86,11 +86,11 @@ def test_readme_states_the_2025_value_and_the_defect_lines(samples: Path) -> Non
         assert f"| line {line} |" in text
 
 
-def test_pipeline_setting_changes_nothing_on_the_sample(samples: Path) -> None:
+def test_pipeline_setting_changes_nothing_on_the_sample(samples: Path, tmp_path: Path) -> None:
     settings = Settings()
     query = "select year, numerator from port_bulk_green_share order by year"
-    with port_bulk_warehouse(samples, settings) as con:
+    with build_read_only(samples, tmp_path / "default.duckdb", settings) as con:
         default = con.execute(query).fetchall()
     with_pipeline = Settings(green_freight_modes=(*settings.green_freight_modes, "pipeline"))
-    with port_bulk_warehouse(samples, with_pipeline) as con:
+    with build_read_only(samples, tmp_path / "pipeline.duckdb", with_pipeline) as con:
         assert con.execute(query).fetchall() == default
