@@ -63,7 +63,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "port_bulk.note_method": {
         "zh": "大宗货物：{cargoes}；绿色运输方式：{modes}。集港与疏港均计入；一年12个月均有数据时为全年值。",
-        "en": "Bulk cargo: {cargoes}; green modes: {modes}. Both flows count; a year is complete when all twelve months have rows.",
+        "en": (
+            "Bulk cargo: {cargoes}; green modes: {modes}. Both flows count; a year is complete when "
+            "all twelve months have rows."
+        ),
     },
     "port_bulk.note_incomplete": {
         "zh": "{year}年仅有{months}个月的数据，数值为临时值。",

@@ -107,8 +107,10 @@ def section(
     settings: Mapping[str, Any],
     targets: Mapping[str, Mapping[str, Any]],
 ) -> list[Any]:
-    """Heading, the definition used, green share by cargo against the target (chart and the
-    report year's table), mode mix by year, and the report year by port area and flow.
+    """The port bulk section: definition, green share by cargo, mode mix, port areas and flows.
+
+    Heading, the definition used, green share by cargo against the target (chart and the report
+    year's table), mode mix by year, and the report year by port area and flow.
 
     Parameters
     ----------

@@ -102,7 +102,10 @@ MODE_ZH = {"rail": "铁路", "waterway": "水路", "belt_conveyor": "封闭式�
            "truck_nev": "新能源货车", "truck_diesel": "柴油货车", "truck_lng": "LNG货车"}  # fmt: skip
 HEADERS = ("月份", "港区", "货类", "集疏运方向", "运输方式", "吨数", "备注")
 ROW_NOTE = "合成示例数据 synthetic"
-TITLE = "青岛港大宗货物集疏运量统计（{terminal}港区，2023—2025年，单位：吨）— 合成示例数据，非真实统计 (synthetic sample data)"
+TITLE = (
+    "青岛港大宗货物集疏运量统计（{terminal}港区，2023—2025年，单位：吨）"
+    "— 合成示例数据，非真实统计 (synthetic sample data)"
+)
 
 CSV_FILE = "port_bulk_flows/2019-2022.csv"
 XLSX_FILE = "port_bulk_flows/2023-2025.xlsx"
@@ -243,7 +246,7 @@ def write_workbook(path: Path, flows: list[Flow]) -> Path:
             sheet.append(cells)
         for (cell,) in sheet.iter_rows(min_row=3, max_col=1):
             cell.number_format = "yyyy-mm"
-        for letter, width in zip("ABCDEF", (10, 8, 8, 12, 16, 12)):
+        for letter, width in zip("ABCDEF", (10, 8, 8, 12, 16, 12), strict=True):
             sheet.column_dimensions[letter].width = width
     return save_workbook_stable(workbook, path, author="qdtransport sample data")
 
@@ -293,8 +296,11 @@ class YearFigures:
 
 
 def expected_figures(flows: list[Flow]) -> list[YearFigures]:
-    """``port_bulk_green_share`` and its by-cargo breakdown, worked out from the flows by the
-    default settings (bulk cargoes and green modes of ``spec/indicators.md``), without the build."""
+    """``port_bulk_green_share`` and its by-cargo breakdown, worked out from the flows.
+
+    By the default settings (bulk cargoes and green modes of ``spec/indicators.md``), without the
+    build: what the README promises.
+    """
     defaults = Settings()
     tally: dict[int, dict[str, list[int]]] = {}
     for flow in flows:
@@ -321,8 +327,8 @@ mode, 2019-2025, in two forms:
 
 | File | Form | Data rows |
 |---|---|---|
-| `{csv_file}` | GB18030, CRLF, Chinese headers and values (煤炭, 铁矿石, 集港, 疏港, 铁路, 封闭式皮带廊道, 新能源货车, LNG货车), a 备注 column saying the rows are synthetic | {csv_rows:,} |
-| `{xlsx_file}` | Excel, one sheet per port area (前湾, 董家口), a title row above the header, months as date cells | {qianwan_rows:,} + {dongjiakou_rows:,} |
+| `{csv_file}` | {csv_form} | {csv_rows:,} |
+| `{xlsx_file}` | {xlsx_form} | {qianwan_rows:,} + {dongjiakou_rows:,} |
 
 Coal, iron ore, coke and bauxite are bulk cargo (setting `bulk_cargoes`); grain and crude oil are
 there too and count in no share. Crude oil leaves Dongjiakou by pipeline; no bulk cargo moves by
@@ -379,12 +385,19 @@ def readme_section(rng: random.Random) -> str:
         f"sheet 董家口, row {dongjiakou + 3}",
     )
     defects = [
-        f"| `{d.file}` | {place} | {d.what} | {d.outcome} |" for d, place in zip(DEFECTS, places)
+        f"| `{d.file}` | {place} | {d.what} | {d.outcome} |" for d, place in zip(DEFECTS, places, strict=True)
     ]
     last = figures[-1]
     return _README.format(
         csv_file=CSV_FILE,
+        csv_form=(
+            "GB18030, CRLF, Chinese headers and values (煤炭, 铁矿石, 集港, 疏港, 铁路, 封闭式皮带廊道, "
+            "新能源货车, LNG货车), a 备注 column saying the rows are synthetic"
+        ),
         xlsx_file=XLSX_FILE,
+        xlsx_form=(
+            "Excel, one sheet per port area (前湾, 董家口), a title row above the header, months as date cells"
+        ),
         csv_rows=csv_rows + 3,
         qianwan_rows=qianwan,
         dongjiakou_rows=dongjiakou + 1,

@@ -111,7 +111,8 @@ def test_mode_mix(con: duckdb.DuckDBPyConnection) -> None:
 
 def test_green_share_by_terminal(con: duckdb.DuckDBPyConnection) -> None:
     rows = con.execute(
-        "select terminal, green_tonnes, tonnes from port_bulk_green_share_by_terminal where year = 2023 order by terminal"
+        "select terminal, green_tonnes, tonnes from port_bulk_green_share_by_terminal "
+        "where year = 2023 order by terminal"
     ).fetchall()
     # 前湾: coal 1200 rail + 300 diesel; 董家口: iron ore 500 + 200 green, 100 pipeline
     assert sorted(rows) == [("前湾", 1200.0, 1500.0), ("董家口", 700.0, 800.0)]
