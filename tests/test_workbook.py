@@ -126,7 +126,7 @@ def test_cli_xlsx_needs_output_and_csv_keeps_raw_values(
     capsys.readouterr()
     assert main(["scorecard", "--db", str(db), "--format", "csv", "--year", "2024"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert "bus_nev_share_new,2024,1.0,2,2,1.0,>=,share,True,True" in lines
+    assert "bus_nev_share_new,2024,1.0,2.0,2.0,1.0,>=,share,True,True" in lines
 
 
 def test_sheet_titles_are_valid_and_unique() -> None:

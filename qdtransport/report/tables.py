@@ -126,10 +126,10 @@ def scorecard_table(rows: Any, *, lang: str = "zh") -> pl.DataFrame:
     -------
     polars.DataFrame
         String columns Indicator, Year, Value (shares as ``66.7%``, TEU as ``2,200,000 TEU``),
-        Numerator / denominator, Target (``≥ 80% (2025)``), Met (✓/✗, ``–`` without a value),
-        Year data ("full year" or "not complete †"); with a ``status`` column (view
-        ``target_status``) also Status, and Reason where rows have ``reason_<lang>``. No rows
-        gives an empty frame with these columns.
+        Numerator / denominator (whole numbers with separators), Target (``≥ 80% (2025)``),
+        Met (✓/✗, ``–`` without a value), Year data ("full year" or "not complete †"); with a
+        ``status`` column (view ``target_status``) also Status, and Reason where rows have
+        ``reason_<lang>``. No rows gives an empty frame with these columns.
     """
     rows = as_rows(rows)
     columns: dict[str, list[str]] = {
@@ -153,7 +153,7 @@ def scorecard_table(rows: Any, *, lang: str = "zh") -> pl.DataFrame:
             format_value(row["value"], row["unit"]) if has_value else text("no_value", lang)
         )
         out[3].append(
-            f"{row['numerator']:,} / {row['denominator']:,}"
+            f"{row['numerator']:,.0f} / {row['denominator']:,.0f}"
             if row.get("denominator") is not None
             else MISSING
         )
