@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from qdtransport.coords import CRS_ALIASES, CRS_CODES
-from qdtransport.rules import DateNotBefore, PlateMatchesPowertrain, RowRule
+from qdtransport.rules import (
+    CONTAINER_NO,
+    ISO_TYPE,
+    PLATE,
+    VIN,
+    ColumnCheck,
+    DateNotBefore,
+    PlateMatchesPowertrain,
+    RowRule,
+)
 
 ColumnType = Literal["text", "int", "float", "date", "timestamp", "bool", "enum", "month"]
 
@@ -42,8 +51,8 @@ class Column:
     minimum, minimum_inclusive, maximum
         Numeric or date domain; outside it the row is rejected (``out_of_range``).
     check
-        Name of an identifier check in :mod:`qdtransport.parsing` (``vin``, ``container_no``,
-        ``iso_type``, ``plate``).
+        Identifier check of a text column, an object of :mod:`qdtransport.rules`
+        (``VIN``, ``CONTAINER_NO``, ``ISO_TYPE``, ``PLATE``).
     default
         Value used when the cell is empty (only for optional columns).
     description
@@ -59,8 +68,15 @@ class Column:
     minimum: float | dt.date | None = None
     minimum_inclusive: bool = True
     maximum: float | dt.date | None = None
-    check: str | None = None
+    check: ColumnCheck | None = None
     default: str | None = None
+
+    def __post_init__(self) -> None:
+        """Refuse a check that is not a check object (a name would silently check nothing)."""
+        if self.check is not None and not isinstance(self.check, ColumnCheck):
+            raise TypeError(f"column {self.name}: check must be a ColumnCheck object, not {self.check!r}")
+        if self.check is not None and self.type != "text":
+            raise TypeError(f"column {self.name}: identifier checks apply to text columns")
 
 
 @dataclass(frozen=True)
@@ -135,9 +151,9 @@ FLEET_REGISTER = Table(
     key=("vin", "use_type", "registration_date"),
     columns=(
         Column("vin", "text", "Vehicle identification number (GB 16735 / ISO 3779, 17 characters)",
-               required=True, aliases=("车辆识别代号", "车架号", "车辆识别号"), check="vin"),
+               required=True, aliases=("车辆识别代号", "车架号", "车辆识别号"), check=VIN),
         Column("plate", "text", "Number plate, e.g. 鲁B12345; new-energy plates have 8 characters",
-               required=True, aliases=("号牌号码", "车牌号", "车牌号码", "号牌"), check="plate"),
+               required=True, aliases=("号牌号码", "车牌号", "车牌号码", "号牌"), check=PLATE),
         Column("use_type", "enum", "Use: bus, cruising_taxi, ride_hailing, other", required=True,
                aliases=("使用性质", "营运类别"),
                values={
@@ -244,9 +260,9 @@ SEA_RAIL_MOVES = Table(
     columns=(
         Column("move_id", "text", "Move record id", required=True, aliases=("作业编号",)),
         Column("container_no", "text", "ISO 6346 container number with check digit", required=True,
-               aliases=("箱号", "集装箱号"), check="container_no"),
+               aliases=("箱号", "集装箱号"), check=CONTAINER_NO),
         Column("iso_type", "text", "ISO 6346 size-type code; first character = length", required=True,
-               aliases=("箱型", "箱型尺寸"), check="iso_type"),
+               aliases=("箱型", "箱型尺寸"), check=ISO_TYPE),
         Column("full_empty", "enum", "F (full) or E (empty)", required=True, aliases=("空重",),
                values={"F": ("重", "重箱", "full"), "E": ("空", "空箱", "empty")}),
         Column("direction", "enum", "rail_to_ship (集港) or ship_to_rail (疏港)", required=True,
