@@ -118,7 +118,7 @@ def _ascii_matrix(values: pl.Series, width: int) -> tuple[np.ndarray, np.ndarray
 
 
 def _lookup_table(values: dict[str, int]) -> np.ndarray:
-    table = np.full(256, -1, dtype=np.int16)
+    table = np.full(256, -1, dtype=np.int8)
     for char, value in values.items():
         table[ord(char)] = value
     return table
@@ -145,10 +145,9 @@ def vin_valid_as_written(values: pl.Series) -> pl.Series:
 
 def _vin_valid_part(values: pl.Series) -> np.ndarray:
     matrix, fits = _ascii_matrix(values, 17)
-    digits = _VIN_TABLE[matrix]
-    known = (digits >= 0).all(axis=1)
-    weights = np.array(VIN_WEIGHTS, dtype=np.int32)
-    remainder = (np.maximum(digits, 0).astype(np.int32) * weights).sum(axis=1) % 11
+    digits = _VIN_TABLE.take(matrix)
+    known = digits.min(axis=1) >= 0
+    remainder = (digits.astype(np.int16) @ np.array(VIN_WEIGHTS, dtype=np.int16)) % 11
     expected = np.where(remainder == 10, ord("X"), remainder + ord("0"))
     return fits & known & (matrix[:, 8] == expected)
 
@@ -157,7 +156,7 @@ def _container_valid_batch(values: pl.Series) -> pl.Series:
     upper = values.str.to_uppercase()
     shaped = upper.str.contains(r"^[A-Z]{3}[UJZ][0-9]{7}$").fill_null(False).to_numpy()
     matrix, fits = _ascii_matrix(upper, 11)
-    digits = _ISO6346_TABLE[matrix[:, :10]].astype(np.int64)
+    digits = _ISO6346_TABLE.take(matrix[:, :10]).astype(np.int64)
     total = (np.maximum(digits, 0) * (2 ** np.arange(10))).sum(axis=1)
     valid = shaped & fits & (matrix[:, 10] == total % 11 % 10 + ord("0"))
     return pl.Series(values.name, valid).set(values.is_null(), None)

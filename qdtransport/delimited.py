@@ -111,7 +111,7 @@ def _read_slow(text: str, delimiter: str, known: set[str], path: Path):  # noqa:
         else:
             numbers.append(first)
             rows.append([c if c != "" else None for c in cells[:width]] + [None] * (width - len(cells)))
-    return headers, header_line, _frame(numbers, rows, width), ragged, bad
+    return headers, header_line, _frame(numbers, rows, width), ragged, bad, delimiter
 
 
 def _data_offset(buffer: bytes, start: int, lines: int) -> int:
@@ -124,12 +124,17 @@ def _data_offset(buffer: bytes, start: int, lines: int) -> int:
     return position
 
 
-def _read_fast(source: Path, buffer: bytes, start: int, delimiter: str, known: set[str], path: Path):  # noqa: ANN202
+def _read_fast(source: Path, buffer: bytes, start: int, known: set[str], path: Path):  # noqa: ANN202
     """The native path; None when polars refuses the file or disagrees with the record scan."""
     head = bytes(buffer[start : start + HEAD_BYTES])
     if len(buffer) - start > HEAD_BYTES:
         head = head[: head.rfind(b"\n") + 1]
-    found = _numbered_records(head.decode("utf-8"), delimiter)[: HEADER_SEARCH_ROWS + 1]
+    try:
+        head_text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    delimiter = _sniff_delimiter([line for line in head_text.splitlines() if line.strip()])
+    found = _numbered_records(head_text, delimiter)[: HEADER_SEARCH_ROWS + 1]
     if not found:
         raise InputFileError(f"{path}: the file is empty (no header row)")
     index = find_header([cells for _, _, cells in found], known)
@@ -167,7 +172,7 @@ def _read_fast(source: Path, buffer: bytes, start: int, delimiter: str, known: s
         elif _ragged(cells, width):
             ragged.append((first, cells))
             keep[row] = False
-    return headers, found[index][0], frame.filter(pl.Series(keep)), ragged, bad
+    return headers, found[index][0], frame.filter(pl.Series(keep)), ragged, bad, delimiter
 
 
 def read_csv(path: Path, known_headers: set[str]) -> RawFile:
@@ -185,24 +190,26 @@ def read_csv(path: Path, known_headers: set[str]) -> RawFile:
     buffer: bytes | mmap.mmap = data
     try:
         digest = hashlib.sha256(data).hexdigest()
-        try:
-            decision = encoding.decide(data, path)
-        except encoding.EncodingError as exc:
-            raise InputFileError(str(exc)) from None
+        decision = encoding.quick(data)
+        fast = None if decision is None else _read_fast(path, data, decision.bom, known_headers, path)
         bad_lines: list[encoding.BadLine] = []
-        source, buffer, start = path, data, decision.bom
-        if decision.codec != "utf-8" or not decision.clean:
-            with tempfile.NamedTemporaryFile(suffix=".csv", delete=False) as out:
-                temporary = Path(out.name)
-                bad_lines = encoding.transcode(data, decision, path, out)
-            source, start = temporary, 0
-            buffer = temporary.read_bytes() if temporary.stat().st_size < (1 << 20) else _map(temporary)
-        head_lines = bytes(buffer[start : start + HEAD_BYTES]).decode("utf-8", errors="ignore").splitlines()
-        delimiter = _sniff_delimiter([line for line in head_lines if line.strip()])
-        fast = _read_fast(source, buffer, start, delimiter, known_headers, path)
-        if fast is None:
-            fast = _read_slow(bytes(buffer[start:]).decode("utf-8"), delimiter, known_headers, path)
-        headers, header_line, frame, ragged, bad = fast
+        if fast is None:  # not plainly UTF-8, or the native reader refused it
+            try:
+                decision = encoding.decide(data, path)
+            except encoding.EncodingError as exc:
+                raise InputFileError(str(exc)) from None
+            source, buffer, start = path, data, decision.bom
+            if decision.codec != "utf-8" or not decision.clean:
+                with tempfile.NamedTemporaryFile(suffix=".csv", delete=False) as out:
+                    temporary = Path(out.name)
+                    bad_lines = encoding.transcode(data, decision, path, out)
+                source, start = temporary, 0
+                buffer = temporary.read_bytes() if temporary.stat().st_size < (1 << 20) else _map(temporary)
+            fast = _read_fast(source, buffer, start, known_headers, path)
+            if fast is None:
+                text = bytes(buffer[start:]).decode("utf-8")
+                fast = _read_slow(text, _sniff_delimiter(text[:HEAD_BYTES].splitlines()), known_headers, path)
+        headers, header_line, frame, ragged, bad, _ = fast
     finally:
         for mapped in {id(data): data, id(buffer): buffer}.values():
             if isinstance(mapped, mmap.mmap):

@@ -142,6 +142,27 @@ def _count_lines(chunk: bytes) -> tuple[int, int]:
     return utf8, gb
 
 
+def quick(data: bytes) -> Decision | None:
+    """UTF-8 without a second look, when no byte could start a two-byte UTF-8 character.
+
+    A Chinese UTF-8 export writes its characters with three bytes (lead bytes E0-EF); GBK pairs
+    and Latin-1 text bring bytes C2-DF. Without those, the file is UTF-8 or not text at all, and
+    the native reader checks every byte (it refuses invalid UTF-8). Returns None when the full
+    :func:`decide` must judge.
+    """
+    import numpy as np
+
+    head = bytes(data[:4])
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    values = np.frombuffer(data, dtype=np.uint8)
+    for start in range(0, len(values), CHUNK_BYTES):
+        if ((values[start : start + CHUNK_BYTES] - np.uint8(0xC2)) < 30).any():
+            return None
+    bom = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+    return Decision("utf-8-sig" if bom else "utf-8", "utf-8", bom)
+
+
 def decide(data: bytes, path: Path) -> Decision:
     """Decide the encoding of a delimited text file from its bytes (see the module docstring).
 

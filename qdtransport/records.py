@@ -82,20 +82,19 @@ def scan(buffer: bytes, offset: int, first_line: int, delimiter: str, quoted: bo
     while position < total:
         chunk = data[position : min(position + CHUNK, total)]
         feeds = np.flatnonzero(chunk == LINE_FEED)
-        is_delimiter = chunk == mark
-        if quoted:
-            inside = np.bitwise_xor.accumulate((chunk == QUOTE).view(np.uint8)) ^ np.uint8(parity)
-            parity = int(inside[-1])
-            boundary = feeds[inside[feeds] == 0] if len(feeds) else feeds
-            is_delimiter &= inside == 0
+        marks = np.flatnonzero(chunk == mark)
+        if quoted:  # a byte is inside quotes when an odd number of quotes precede it
+            quotes = np.flatnonzero(chunk == QUOTE)
+            boundary = feeds[((np.searchsorted(quotes, feeds) + parity) & 1) == 0]
+            marks = marks[((np.searchsorted(quotes, marks) + parity) & 1) == 0]
+            parity = (parity + len(quotes)) & 1
         else:
             boundary = feeds
-        counted = np.cumsum(is_delimiter, dtype=np.int64)
         ends.append(boundary + position)
         end_lines.append(np.searchsorted(feeds, boundary) + lines_seen)
-        delimiters_at.append(counted[boundary] + delimiters_seen if len(boundary) else boundary)
+        delimiters_at.append(np.searchsorted(marks, boundary) + delimiters_seen)
         lines_seen += len(feeds)
-        delimiters_seen += int(counted[-1]) if len(counted) else 0
+        delimiters_seen += len(marks)
         position += len(chunk)
     end = np.concatenate(ends) if ends else np.zeros(0, dtype=np.int64)
     end_line = np.concatenate(end_lines) if end_lines else np.zeros(0, dtype=np.int64)

@@ -99,17 +99,23 @@ def parse_source(
     cells = raw.cells
     height = cells.height
     texts: dict[str, pl.Series] = {}
+    cleaned: set[str] = set()
     values: dict[str, pl.Series] = {}
     unsettled = pl.Series([False] * height)
     for column in table.columns:
         name = mapping.get(column.name)
-        text = clean_series(cells[name]) if name else pl.Series([None] * height, dtype=pl.String)
+        text = cells[name] if name else pl.Series([None] * height, dtype=pl.String)
+        if column.type == "text" and column.check is None:
+            # free text is loaded as cleaned; every other fast path accepts only cells that
+            # cleaning leaves alone, so only the rows it leaves are cleaned (below)
+            text = clean_series(text)
+            cleaned.add(column.name)
         values[column.name], settled = fast_values(column, text.alias(column.name), latest=latest)
         texts[column.name] = text.alias(column.name)
         unsettled = unsettled | ~settled
     long_rows, long_reasons = _too_long(raw, {v: k for k, v in mapping.items()})
     positions = (unsettled | long_rows).arg_true()
-    codes, reasons, warn_codes, warns = _reference(table, texts, values, positions, latest)
+    codes, reasons, warn_codes, warns = _reference(table, texts, cleaned, values, positions, latest)
     if long_reasons:
         where = {p: i for i, p in enumerate(positions.to_list())}
         for row, text in long_reasons.items():
@@ -144,15 +150,21 @@ def parse_source(
     return rows
 
 
-def _reference(table: Table, texts: dict[str, pl.Series], values: dict[str, pl.Series], positions: pl.Series,
-               latest: Latest) -> tuple[list, list, list, list]:  # fmt: skip
-    """Run the reference parser on the rows at ``positions``; scatter their values back.
+def _reference(
+    table: Table, texts: dict[str, pl.Series], cleaned: set[str], values: dict[str, pl.Series],
+    positions: pl.Series, latest: Latest,
+) -> tuple[list, list, list, list]:  # fmt: skip
+    """Run the reference parser on the rows at ``positions`` (cleaning the cells not cleaned yet);
+    scatter their values back.
 
     Returns the reason code, reason, warning code and warning of each of those rows.
     """
     if positions.len() == 0:
         return [], [], [], []
-    subset = pl.DataFrame([texts[c.name].gather(positions) for c in table.columns])
+    subset = pl.DataFrame([
+        texts[c.name].gather(positions) if c.name in cleaned else clean_series(texts[c.name].gather(positions))
+        for c in table.columns
+    ])  # fmt: skip
     parsed = {c.name: parse_column(c, c.name, latest=latest) for c in table.columns}
     out = subset.select(
         *[p.value.alias(name) for name, p in parsed.items()],
