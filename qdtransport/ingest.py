@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -122,13 +123,17 @@ def find_inputs(data_dir: Path) -> tuple[dict[str, list[Path]], Path | None, lis
     ------
     InputFileError
         When the directory is missing, a table has both a file and a folder, a table has two
-        files, or ``osm/`` holds more than one OSM file.
+        files, ``osm/`` holds more than one OSM file, or an entry named like a table (or inside a
+        table's folder) cannot be opened: a link to nothing, or a link loop.
     """
     if not data_dir.is_dir():
         raise InputFileError(f"{data_dir}: the data directory does not exist")
     found: dict[str, list[Path]] = {}
     notes: list[str] = []
     entries = sorted(data_dir.iterdir())
+    for entry in entries:
+        if entry.name.split(".")[0].lower() in TABLES:
+            _check_openable(entry)
     for name in TABLES:
         # names match case-insensitively: exports saved on Windows often come as Fleet_Register.CSV
         files = [
@@ -139,6 +144,8 @@ def find_inputs(data_dir: Path) -> tuple[dict[str, list[Path]], Path | None, lis
         if folder is not None:
             if files:
                 raise InputFileError(f"{data_dir}: {name} is given both as {files[0].name} and as folder {name}/")
+            for member in folder.rglob("*"):
+                _check_openable(member)
             members = sorted(p for p in folder.rglob("*") if p.is_file() and not _ignorable(p))
             if not members:
                 notes.append(f"{folder}: folder is empty; table {name} has no input")
@@ -178,6 +185,18 @@ def find_inputs(data_dir: Path) -> tuple[dict[str, list[Path]], Path | None, lis
             raise InputFileError(f"{osm_dir}: holds several OSM files ({', '.join(p.name for p in candidates)}); keep one")
         osm_file = candidates[0] if candidates else None
     return found, osm_file, notes
+
+
+def _check_openable(path: Path) -> None:
+    """Raise :class:`InputFileError` naming ``path`` when it is a link that leads nowhere."""
+    if not path.is_symlink() or path.exists():
+        return
+    try:
+        path.resolve(strict=True)
+    except (RuntimeError, OSError) as exc:
+        if "loop" in str(exc).lower() or getattr(exc, "errno", None) == 40:
+            raise InputFileError(f"{path}: cannot be opened: a symbolic link loop") from None
+    raise InputFileError(f"{path}: cannot be opened: it links to {os.readlink(path)}, which does not exist")
 
 
 def _ignorable(path: Path) -> bool:
