@@ -13,12 +13,12 @@ Run with ``python bench/bench_network.py`` (a few minutes). Two data sets:
 
 For each, in a fresh process per measurement (so that peak memory is that measurement's own):
 
-- ``pbf load``: :func:`qdtransport.network.read_osm` on the PBF file (pyosmium);
+- ``pbf load``: :func:`qdtransport.domains.charging.network.read_osm` on the PBF file (pyosmium);
 - ``osmnx graph_from_xml``: the baseline, osmnx on the same data as XML (graph only, offline), in
   two forms: ``graph_from_xml(xml, retain_all=True)``, which simplifies the graph as the PBF path
   does (the like-for-like baseline), and ``simplify=False``, osmnx's fastest way to a graph;
 - ``xml load``: :func:`read_osm` on the XML (osmnx graph and features, as the product does);
-- ``coverage``: :func:`qdtransport.network.compute_network_coverage` after the PBF load.
+- ``coverage``: :func:`qdtransport.domains.charging.network.compute_network_coverage` after the PBF load.
 
 Peak memory is the peak resident set size of that process, interpreter and imports included.
 """
@@ -32,6 +32,7 @@ import resource
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +75,7 @@ def densify(points: list[tuple[float, float]], lat0: float) -> list[tuple[float,
     """Points in metres (x, y) about every NODE_SPACING_M along the waypoint polyline."""
     xy = [_to_xy(lon, lat, lat0) for lon, lat in points]
     dense = [xy[0]]
-    for (x0, y0), (x1, y1) in zip(xy, xy[1:]):
+    for (x0, y0), (x1, y1) in pairwise(xy):
         length = math.hypot(x1 - x0, y1 - y0)
         steps = max(1, round(length / NODE_SPACING_M))
         dense.extend(
@@ -180,8 +181,8 @@ def _measure(task: str, path: str, queue: Any) -> None:
     """Run one measurement in this (fresh) process and put its figures on the queue."""
     import osmnx as ox
 
-    from qdtransport.network import compute_network_coverage, read_osm
-    from qdtransport.network.osm import osmnx_offline
+    from qdtransport.domains.charging.network import compute_network_coverage, read_osm
+    from qdtransport.domains.charging.network.osm import osmnx_offline
 
     result: dict[str, float] = {"rss_after_imports_mb": _peak_rss_mb()}
     started = time.perf_counter()
@@ -216,6 +217,7 @@ def measure(task: str, path: Path) -> dict[str, float]:
 
 
 def run(name: str, pbf: Path, xml: Path) -> dict[str, dict[str, float]]:
+    """Time every task on one extract (PBF and XML forms); task -> its figures."""
     print(
         f"[{name}] pbf {pbf.stat().st_size / 1e6:.1f} MB, xml {xml.stat().st_size / 1e6:.1f} MB",
         flush=True,
@@ -234,6 +236,7 @@ def run(name: str, pbf: Path, xml: Path) -> dict[str, dict[str, float]]:
 
 
 def main() -> int:
+    """Run the benchmark on every extract and print the ratios."""
     results = {}
     with tempfile.TemporaryDirectory(prefix="qdtransport-bench-") as tmp:
         folder = Path(tmp)

@@ -28,7 +28,8 @@ from pathlib import Path
 import polars as pl
 
 from qdtransport.cells import clean_series
-from qdtransport.contracts import TABLES, Table
+from qdtransport.contracts import Table
+from qdtransport.domains import TABLES
 from qdtransport.parsing import DTYPES, Latest
 from qdtransport.readers import SUPPORTED_SUFFIXES, InputFileError, RawFile, normalise_header, read_sources
 from qdtransport.settings import Settings
@@ -171,7 +172,7 @@ def find_inputs(data_dir: Path) -> tuple[dict[str, list[Path]], Path | None, lis
     osm_file = None
     osm_dir = next((p for p in entries if p.is_dir() and p.name.lower() == "osm"), None)
     if osm_dir is not None:
-        from qdtransport.network.osm import PBF_SUFFIXES, XML_SUFFIXES
+        from qdtransport.domains.charging.network.osm import PBF_SUFFIXES, XML_SUFFIXES
 
         candidates = sorted(
             p for p in osm_dir.iterdir() if p.is_file() and p.name.lower().endswith(XML_SUFFIXES + PBF_SUFFIXES)

@@ -21,7 +21,7 @@ import openpyxl
 import polars as pl
 import pytest
 
-from qdtransport.contracts import TABLES
+from qdtransport.domains import TABLES
 from qdtransport.ingest import load_directory, load_table
 from qdtransport.readers import InputFileError
 from qdtransport.warehouse import BuildError, build
