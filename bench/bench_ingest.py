@@ -32,7 +32,15 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-HEADER = ["车辆识别代号", "号牌号码", "使用性质", "动力类型", "注册登记日期", "注销日期", "是否建成区", "所属区市", "经营企业"]
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XML = '<?xml version="1.0" encoding="UTF-8"?>'
+
+HEADER = [
+    "车辆识别代号", "号牌号码", "使用性质", "动力类型", "注册登记日期",
+    "注销日期", "是否建成区", "所属区市", "经营企业",
+]
 USES = ("公交客运", "巡游出租客运")
 POWERTRAINS = ("纯电动", "柴油", "压缩天然气", "插电式混合动力")
 NEW_ENERGY = {"纯电动", "插电式混合动力"}
@@ -60,7 +68,7 @@ def synthetic_register_rows(rows: int, seed: int = 7) -> list[list[str]]:
         powertrain = POWERTRAINS[rng.randrange(4)]
         plate = f"鲁BD{i % 100000:05d}" if powertrain in NEW_ENERGY else f"鲁B{i % 100000:05d}"
         out.append([vin, plate, USES[i % 2], powertrain, f"{date:%Y/%m/%d}", "",
-                    "是" if rng.random() < 0.8 else "否", DISTRICTS[i % 10], "公交集团"])  # fmt: skip
+                    "是" if rng.random() < 0.8 else "否", DISTRICTS[i % 10], "公交集团"])
     return out
 
 
@@ -79,39 +87,37 @@ def write_xlsx(path: Path, rows: list[list[str]]) -> None:
             for n in range(1, len(parts) + 1)
         )
         book.writestr("[Content_Types].xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            XML + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Default Extension="xml" ContentType="application/xml"/>'
             '<Override PartName="/xl/workbook.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' + sheets + "</Types>"
-        ))  # fmt: skip
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            + sheets + "</Types>"
+        ))
         book.writestr("_rels/.rels", (
-            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-            'Target="xl/workbook.xml"/></Relationships>'
-        ))  # fmt: skip
+            f'{XML}<Relationships xmlns="{RELS}">'
+            f'<Relationship Id="rId1" Type="{DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ))
         book.writestr("xl/workbook.xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+            f'{XML}<workbook xmlns="{MAIN}" xmlns:r="{DOC_RELS}"><sheets>'
             + "".join(f'<sheet name="{n}月" sheetId="{n}" r:id="rId{n}"/>' for n in range(1, len(parts) + 1))
             + "</sheets></workbook>"
-        ))  # fmt: skip
+        ))
         book.writestr("xl/_rels/workbook.xml.rels", (
-            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'{XML}<Relationships xmlns="{RELS}">'
             + "".join(
-                f'<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
-                f'Target="worksheets/sheet{n}.xml"/>' for n in range(1, len(parts) + 1)
+                f'<Relationship Id="rId{n}" Type="{DOC_RELS}/worksheet" Target="worksheets/sheet{n}.xml"/>'
+                for n in range(1, len(parts) + 1)
             ) + "</Relationships>"
-        ))  # fmt: skip
+        ))
         for n, part in enumerate(parts, start=1):
             with book.open(f"xl/worksheets/sheet{n}.xml", "w", force_zip64=True) as sheet:
-                sheet.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet '
-                            b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')  # fmt: skip
+                sheet.write(f'{XML}<worksheet xmlns="{MAIN}"><sheetData>'.encode())
                 for r, row in enumerate([header, *part], start=1):
                     cells = "".join(
                         f'<c r="{_column_letter(c)}{r}" t="inlineStr"><is><t>{escape(v)}</t></is></c>'
                         for c, v in enumerate(row) if v
-                    )  # fmt: skip
+                    )
                     sheet.write(f'<row r="{r}">{cells}</row>'.encode())
                 sheet.write(b"</sheetData></worksheet>")
 
@@ -163,7 +169,7 @@ def child(kind: str, path: Path, db: Path) -> None:
         started = time.perf_counter()
         result = build(path.parent, db)
         extra = {"loaded": result.rows_loaded["fleet_register"], "rejected": result.rows_rejected,
-                 "warnings": result.warnings}  # fmt: skip
+                 "warnings": result.warnings}
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "peak_mb": peak, **extra}))
@@ -173,7 +179,7 @@ def measure(kind: str, path: Path, db: Path) -> dict[str, float]:
     """Run :func:`child` in a fresh Python process."""
     db.unlink(missing_ok=True)
     done = subprocess.run([sys.executable, __file__, "--child", kind, str(path), str(db)],
-                          capture_output=True, text=True, check=True)  # fmt: skip
+                          capture_output=True, text=True, check=True)
     db.unlink(missing_ok=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -189,7 +195,7 @@ def main() -> None:
         child(args.child[0], Path(args.child[1]), Path(args.child[2]))
         return
     print(f"{'rows':>10} {'input':<8} {'floor s':>8} {'build s':>8} {'ratio':>6} {'target':>6} "
-          f"{'floor MB':>9} {'build MB':>9}  load (1/5/15 min)")  # fmt: skip
+          f"{'floor MB':>9} {'build MB':>9}  load (1/5/15 min)")
     for rows in args.rows:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
@@ -207,7 +213,7 @@ def main() -> None:
                 load = "/".join(f"{x:.1f}" for x in os.getloadavg())
                 print(f"{rows:>10,} {case:<8} {floor['seconds']:>8.2f} {built['seconds']:>8.2f} "
                       f"{built['seconds'] / floor['seconds']:>5.1f}x {target:>5}x {floor['peak_mb']:>9.0f} "
-                      f"{built['peak_mb']:>9.0f}  {load}", flush=True)  # fmt: skip
+                      f"{built['peak_mb']:>9.0f}  {load}", flush=True)
 
 
 if __name__ == "__main__":

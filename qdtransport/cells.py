@@ -1,4 +1,4 @@
-"""Cells as read -> cells as parsed: the documented canonicalisation of every text cell.
+r"""Cells as read -> cells as parsed: the documented canonicalisation of every text cell.
 
 Readers keep each cell exactly as the file gave it; parsing sees the cleaned cell:
 
@@ -6,7 +6,7 @@ Readers keep each cell exactly as the file gave it; parsing sees the cleaned cel
    applied to a column only when it holds a character that NFKC changes;
 2. leading and trailing white space trimmed;
 3. the usual ways exports write "no value" become empty (null): ``null``, ``none``, ``nan``, ``n/a``,
-   ``na``, ``\\N``, ``-``, ``--``, ``—``, ``/`` in any case.
+   ``na``, ``\N``, ``-``, ``--``, ``—``, ``/`` in any case.
 
 Excel error values (``#N/A``, ``#DIV/0!`` …) are kept as their text: parsing rejects or warns on
 them, naming the error. The raw row of a reject or warning is the cells before cleaning

@@ -19,7 +19,7 @@ VIN_TRANSLITERATION: dict[str, int] = {
     "A": 1, "B": 2, "C": 3, "D": 4, "E": 5, "F": 6, "G": 7, "H": 8,
     "J": 1, "K": 2, "L": 3, "M": 4, "N": 5, "P": 7, "R": 9,
     "S": 2, "T": 3, "U": 4, "V": 5, "W": 6, "X": 7, "Y": 8, "Z": 9,
-}  # fmt: skip
+}
 """Letter values of GB 16735 / ISO 3779 (I, O and Q are not allowed)."""
 
 VIN_WEIGHTS: tuple[int, ...] = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
@@ -33,7 +33,7 @@ ISO6346_LETTER_VALUES: dict[str, int] = {
          35, 36, 37, 38],
         strict=True,
     )
-}  # fmt: skip
+}
 """ISO 6346 letter values: A=10 upwards, skipping multiples of 11."""
 
 
@@ -163,10 +163,10 @@ def _container_valid_batch(values: pl.Series) -> pl.Series:
 
 
 def vin_valid_expr(column: str | pl.Expr) -> pl.Expr:
-    """Polars expression: True where the column (a name or an expression) holds a VIN with a
-    correct check digit.
+    """Polars expression: True where the column holds a VIN with a correct check digit.
 
-    Null where the value is null; False for wrong length, letters I/O/Q, or a wrong check digit.
+    The column is a name or an expression. Null where the value is null; False for wrong length,
+    letters I/O/Q, or a wrong check digit.
     Vectorised with numpy over the whole column.
     """
     expr = pl.col(column) if isinstance(column, str) else column

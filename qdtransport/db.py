@@ -39,7 +39,9 @@ def file_kind(path: Path) -> str | None:
     return "not a DuckDB database"
 
 
-def connect(path: str | Path, *, read_only: bool = False, config: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: str | Path, *, read_only: bool = False, config: dict[str, Any] | None = None
+) -> duckdb.DuckDBPyConnection:
     """Open a DuckDB file with :data:`OFFLINE` settings.
 
     Raises

@@ -44,6 +44,9 @@ from qdtransport.rawfile import (
 HEAD_BYTES = 1 << 16
 """Bytes read to find the delimiter and the header row."""
 
+Read = tuple[list[str], int, pl.DataFrame, list[tuple[int, list[str]]], list[BadRow], str]
+"""Headers, header line, cells, rows of the wrong shape, records rejected, delimiter."""
+
 
 def _sniff_delimiter(lines: list[str]) -> str:
     head = "\n".join(lines[:HEADER_SEARCH_ROWS])
@@ -90,7 +93,7 @@ def _frame(numbers: list[int], rows: list[list[str | None]], width: int) -> pl.D
     return pl.DataFrame({ROW_NUMBER: pl.Series(ROW_NUMBER, numbers, dtype=pl.Int64), **data})
 
 
-def _read_slow(text: str, delimiter: str, known: set[str], path: Path):  # noqa: ANN202
+def _read_slow(text: str, delimiter: str, known: set[str], path: Path) -> Read:
     """Every record with the csv module: (headers, header line, frame, ragged, bad rows)."""
     found = _numbered_records(text, delimiter)
     if not found:
@@ -124,7 +127,7 @@ def _data_offset(buffer: bytes, start: int, lines: int) -> int:
     return position
 
 
-def _read_fast(source: Path, buffer: bytes, start: int, known: set[str], path: Path):  # noqa: ANN202
+def _read_fast(source: Path, buffer: bytes, start: int, known: set[str], path: Path) -> Read | None:
     """The native path; None when polars refuses the file or disagrees with the record scan."""
     head = bytes(buffer[start : start + HEAD_BYTES])
     if len(buffer) - start > HEAD_BYTES:
@@ -151,9 +154,9 @@ def _read_fast(source: Path, buffer: bytes, start: int, known: set[str], path: P
             source, has_header=False, skip_lines=header_end, separator=delimiter,
             quote_char='"' if quoted else None, schema=dict.fromkeys(names, pl.String),
             missing_columns="insert", truncate_ragged_lines=True, raise_if_empty=False,
-        )  # fmt: skip
+        )
     except (pl.exceptions.ComputeError, pl.exceptions.ShapeError, pl.exceptions.SchemaError,
-            pl.exceptions.NoDataError):  # fmt: skip
+            pl.exceptions.NoDataError):
         return None
     if frame.height != len(scanned):
         return None
@@ -224,7 +227,7 @@ def read_csv(path: Path, known_headers: set[str]) -> RawFile:
         cells=frame.filter(~blank), header_row=header_line, blank_rows=int(blank.sum()), size_bytes=size,
         sha256=digest, raw_headers=list(headers), ragged_rows=ragged, bad_rows=sorted(bad, key=lambda b: b.line),
         notes=[decision.note] if decision.note else [],
-    )  # fmt: skip
+    )
 
 
 def _map(path: Path) -> mmap.mmap:

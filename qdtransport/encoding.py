@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 CHUNK_BYTES = 1 << 24
 """Bytes decoded at a time (cut at a line end), so that no whole-file text is ever held."""
@@ -44,14 +45,14 @@ class EncodingError(Exception):
 
 @dataclass(frozen=True)
 class BadLine:
-    """A line that does not decode in the file's encoding.
+    r"""A line that does not decode in the file's encoding.
 
     Attributes
     ----------
     line
         1-based line number in the file.
     text
-        The line with each undecodable byte written ``\\xNN`` (the other bytes decoded), so the
+        The line with each undecodable byte written ``\xNN`` (the other bytes decoded), so the
         reject shows exactly what the file holds.
     reason
         Readable reason naming the line, the byte and its position.
@@ -230,7 +231,7 @@ def _escaped(line: bytes, codec: str) -> str:
     return line.decode(codec, errors="backslashreplace").rstrip("\r")
 
 
-def transcode(data: bytes, decision: Decision, path: Path, out) -> list[BadLine]:  # noqa: ANN001
+def transcode(data: bytes, decision: Decision, path: Path, out: BinaryIO) -> list[BadLine]:
     """Write the file as UTF-8 to ``out`` (a binary file), line for line.
 
     A line that does not decode is written as an empty line (so that every later line keeps its
@@ -251,7 +252,8 @@ def transcode(data: bytes, decision: Decision, path: Path, out) -> list[BadLine]
                     pieces.append(line.decode(decision.codec))
                 except UnicodeDecodeError as exc:
                     number = line_number + offset
-                    bad.append(BadLine(number, _escaped(line, decision.codec), _bad_reason(path, number, line, exc, decision)))
+                    reason = _bad_reason(path, number, line, exc, decision)
+                    bad.append(BadLine(number, _escaped(line, decision.codec), reason))
                     pieces.append("")
             out.write("\n".join(pieces).encode("utf-8"))
         line_number += chunk.count(b"\n")

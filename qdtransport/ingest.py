@@ -43,7 +43,7 @@ MANIFEST_SCHEMA = {
     "rows_read": pl.Int64, "rows_loaded": pl.Int64, "rows_rejected": pl.Int64,
     "duplicates_collapsed": pl.Int64, "warnings": pl.Int64, "blank_rows_skipped": pl.Int64,
     "extra_columns": pl.List(pl.String),
-}  # fmt: skip
+}
 
 
 @dataclass
@@ -86,14 +86,17 @@ class Ingested:
 
     @property
     def rejects(self) -> pl.DataFrame:
+        """Rejected rows of every table."""
         return pl.concat([t.rejects for t in self.tables.values()], how="vertical")
 
     @property
     def warnings(self) -> pl.DataFrame:
+        """Warnings of every table."""
         return pl.concat([t.warnings for t in self.tables.values()], how="vertical")
 
     @property
     def manifest(self) -> pl.DataFrame:
+        """Manifest rows of every table."""
         return pl.concat([t.manifest for t in self.tables.values()], how="vertical")
 
 
@@ -140,7 +143,7 @@ def find_inputs(data_dir: Path) -> tuple[dict[str, list[Path]], Path | None, lis
         files = [
             p for p in entries
             if p.is_file() and p.stem.lower() == name and p.suffix.lower() in SUPPORTED_SUFFIXES
-        ]  # fmt: skip
+        ]
         folder = next((p for p in entries if p.is_dir() and p.name.lower() == name), None)
         if folder is not None:
             if files:
@@ -153,17 +156,17 @@ def find_inputs(data_dir: Path) -> tuple[dict[str, list[Path]], Path | None, lis
             found[name] = members
         elif len(files) > 1:
             raise InputFileError(f"{data_dir}: table {name} has several files ({', '.join(f.name for f in files)}); "
-                                 f"put them in a folder {name}/ to read them as one table")  # fmt: skip
+                                 f"put them in a folder {name}/ to read them as one table")
         elif files:
             found[name] = files
         unreadable = [
             p for p in entries
             if p.is_file() and p.stem.lower() == name and p.suffix.lower() not in SUPPORTED_SUFFIXES
             and not _ignorable(p)
-        ]  # fmt: skip
+        ]
         if unreadable:
             raise InputFileError(f"{unreadable[0]}: unknown file format '{unreadable[0].suffix}'; "
-                                 f"use one of {', '.join(SUPPORTED_SUFFIXES)}")  # fmt: skip
+                                 f"use one of {', '.join(SUPPORTED_SUFFIXES)}")
     known = set(TABLES) | {"osm"}
     for path in entries:
         stem = path.name.split(".")[0].lower()
@@ -183,7 +186,8 @@ def find_inputs(data_dir: Path) -> tuple[dict[str, list[Path]], Path | None, lis
             if p not in candidates and not _ignorable(p) and not p.name.lower().startswith(("provenance", "license"))
         ]
         if len(candidates) > 1:
-            raise InputFileError(f"{osm_dir}: holds several OSM files ({', '.join(p.name for p in candidates)}); keep one")
+            names = ", ".join(p.name for p in candidates)
+            raise InputFileError(f"{osm_dir}: holds several OSM files ({names}); keep one")
         osm_file = candidates[0] if candidates else None
     return found, osm_file, notes
 
@@ -269,7 +273,7 @@ def collapse_duplicates(rows: pl.DataFrame, table: Table) -> tuple[pl.DataFrame,
     columns = table.column_names
     key = list(table.key)
     no_conflicts = pl.DataFrame(schema={"source_file": pl.String, "source_row": pl.Int64, INDEX: pl.UInt32,
-                                        "reason": pl.String})  # fmt: skip
+                                        "reason": pl.String})
     numbered = rows.with_row_index("__g")
     repeated = (numbered.filter(pl.struct(key).is_duplicated()) if rows.height else numbered).rechunk()
     marked = repeated.with_columns(pl.struct(columns).is_first_distinct().alias("__first"))
@@ -301,7 +305,7 @@ def collapse_duplicates(rows: pl.DataFrame, table: Table) -> tuple[pl.DataFrame,
             pl.concat_str([pl.col(k).cast(pl.String).fill_null("") for k in key], separator="/"),
             pl.col("__places").list.join(", "),
         ).alias("reason"),
-    )  # fmt: skip
+    )
     return kept, collapsed, conflicts
 
 
@@ -317,7 +321,7 @@ def _read_rejects(raw: RawFile, table: Table, source_file: str) -> pl.DataFrame:
         (n, "bad_row_shape", f"row has {len(c)} cells but the header has {len(raw.headers)} columns",
          json.dumps(c, ensure_ascii=False))
         for n, c in raw.ragged_rows
-    ] + [(b.line, b.code, b.reason, b.raw) for b in raw.bad_rows]  # fmt: skip
+    ] + [(b.line, b.code, b.reason, b.raw) for b in raw.bad_rows]
     return pl.DataFrame(
         {
             "table_name": [table.name] * len(rows), "source_file": [source_file] * len(rows),
@@ -325,13 +329,13 @@ def _read_rejects(raw: RawFile, table: Table, source_file: str) -> pl.DataFrame:
             "reason": [r[2] for r in rows], "raw_row": [r[3] for r in rows],
         },
         schema=REJECTS_SCHEMA,
-    )  # fmt: skip
+    )
 
 
 def load_table(
     table: Table, files: list[Path], *, data_dir: Path, settings: Settings | None = None,
     latest: Latest | None = None,
-) -> TableLoad:  # fmt: skip
+) -> TableLoad:
     """Read, check and reconcile every file of one table.
 
     Parameters
@@ -386,7 +390,7 @@ def load_table(
                 "sheet": raw.sheet, "format": raw.format, "encoding": raw.encoding,
                 "size_bytes": raw.size_bytes, "sha256": raw.sha256, "header_row": raw.header_row,
                 "rows_read": raw.rows_read, "blank_rows_skipped": raw.blank_rows, "extra_columns": extras,
-            })  # fmt: skip
+            })
 
     schema = canonical_schema(table)
     if sources:
@@ -395,7 +399,7 @@ def load_table(
         reject_parts.append(_conflict_rejects(conflicts, sources, table))
     else:
         kept = pl.DataFrame(schema={**{c: schema[c] for c in table.column_names}, "source_file": pl.String,
-                                    "source_row": pl.Int64})  # fmt: skip
+                                    "source_row": pl.Int64})
         collapsed = pl.DataFrame(schema={"source_file": pl.String, "duplicates": pl.Int64})
     del sources
 
@@ -423,7 +427,7 @@ def _conflict_rejects(conflicts: pl.DataFrame, sources: list[SourceRows], table:
             pl.lit(table.name).alias("table_name"), "source_file", "source_row",
             pl.lit("duplicate_conflict").alias("reason_code"), "reason",
             source_of[source_file].raw_rows(group[INDEX]).alias("raw_row"),
-        ))  # fmt: skip
+        ))
     return pl.concat(parts).select([pl.col(n).cast(t) for n, t in REJECTS_SCHEMA.items()])
 
 

@@ -51,7 +51,7 @@ EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 DTYPES: dict[str, pl.DataType] = {
     "text": pl.String(), "enum": pl.String(), "month": pl.String(), "int": pl.Int64(),
     "float": pl.Float64(), "date": pl.Date(), "timestamp": pl.Datetime("us"), "bool": pl.Boolean(),
-}  # fmt: skip
+}
 """Polars dtype of each column type once parsed."""
 
 
@@ -73,8 +73,11 @@ class Latest:
 
 @dataclass(frozen=True)
 class Parsed:
-    """A parsed column: ``value`` typed; ``code`` and ``reason`` null unless the row fails;
-    ``warning_code`` and ``warning`` null unless the row loads with a warning."""
+    """A parsed column.
+
+    ``value`` is typed; ``code`` and ``reason`` are null unless the row fails; ``warning_code``
+    and ``warning`` null unless the row loads with a warning.
+    """
 
     value: pl.Expr
     code: pl.Expr
@@ -89,7 +92,7 @@ def _number_text(raw: pl.Expr) -> pl.Expr:
 
 DATETIME_FORMATS: tuple[str, ...] = (
     "%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y%m%d", "%Y%m%d%H%M%S",
-)  # fmt: skip
+)
 """Forms tried once the date part ``Y年M月D日``, ``Y/M/D`` or ``Y.M.D`` is rewritten ``Y-M-D`` and a
 ``T`` before the time is a space."""
 
@@ -176,7 +179,7 @@ def _latest_check(column: Column, value: pl.Expr, latest: Latest | None) -> tupl
     else:
         after = value >= pl.lit(dt.datetime.combine(latest.date + dt.timedelta(days=1), dt.time()))
     reason = pl.format("{} {} is after the extract date {} ({})", pl.lit(column.name), value.cast(pl.String),
-                       pl.lit(latest.date.isoformat()), pl.lit(latest.source))  # fmt: skip
+                       pl.lit(latest.date.isoformat()), pl.lit(latest.source))
     return after.fill_null(False), reason
 
 
@@ -204,7 +207,7 @@ def _typed(column: Column, raw: pl.Expr, shown: pl.Expr) -> tuple[pl.Expr, pl.Ex
             bad = raw.is_not_null() & (number.is_null() | number.is_nan() | number.is_infinite())
             value = pl.when(bad).then(None).otherwise(number)
         what = pl.format("{} '{}' is not a{} number", pl.lit(column.name), shown,
-                         pl.lit(" whole" if kind == "int" else ""))  # fmt: skip
+                         pl.lit(" whole" if kind == "int" else ""))
         return value, bad, "bad_number", what
     if kind in ("date", "timestamp"):
         stamp = parse_datetime(raw)
@@ -222,7 +225,7 @@ def _typed(column: Column, raw: pl.Expr, shown: pl.Expr) -> tuple[pl.Expr, pl.Ex
             pl.when(lowered.is_in(TRUE_VALUES)).then(True)
             .when(lowered.is_in(FALSE_VALUES)).then(False)
             .otherwise(None)
-        )  # fmt: skip
+        )
         what = pl.format("{} '{}' is not yes/no (是/否)", pl.lit(column.name), shown)
         return value, value.is_null() & raw.is_not_null(), "bad_bool", what
     raise ValueError(f"unknown column type {kind}")  # pragma: no cover - Literal lists every kind
@@ -257,7 +260,7 @@ def parse_column(column: Column, raw_name: str, *, latest: Latest | None = None)
     error_text = pl.format(
         "{} holds the Excel error {} ({})", pl.lit(column.name), given,
         given.replace_strict(EXCEL_ERRORS, default="", return_dtype=pl.String),
-    )  # fmt: skip
+    )
     missing = raw.is_null() if column.required else pl.lit(False)
     required_error = error & pl.lit(column.required)
     outside, outside_reason = _domain_checks(column, value)
@@ -269,7 +272,7 @@ def parse_column(column: Column, raw_name: str, *, latest: Latest | None = None)
         .when(outside).then(pl.lit("out_of_range"))
         .when(after).then(pl.lit("after_extract_date"))
         .otherwise(None)
-    )  # fmt: skip
+    )
     reason_expr = (
         pl.when(required_error).then(error_text)
         .when(missing).then(pl.format("required column {} is empty", pl.lit(column.name)))
@@ -277,7 +280,7 @@ def parse_column(column: Column, raw_name: str, *, latest: Latest | None = None)
         .when(outside).then(outside_reason)
         .when(after).then(after_reason)
         .otherwise(None)
-    )  # fmt: skip
+    )
     optional_error = error & pl.lit(not column.required)
     return Parsed(
         value=value,

@@ -25,7 +25,7 @@ class InputFileError(Exception):
 
 @dataclass(frozen=True)
 class BadRow:
-    """A record rejected while reading (it never becomes cells).
+    r"""A record rejected while reading (it never becomes cells).
 
     Attributes
     ----------
@@ -35,7 +35,7 @@ class BadRow:
         Reason code (``undecodable_line``, ``runaway_quote``) and readable reason naming the lines.
     raw
         The record as JSON: the list of its cells, or for an undecodable line the line with each
-        undecodable byte written ``\\xNN``.
+        undecodable byte written ``\xNN``.
     """
 
     line: int
@@ -116,8 +116,11 @@ class RawFile:
 
 
 def normalise_header(text: str) -> str:
-    """Header spelling used for matching: NFKC, lower case, no spaces or underscores (so
-    ``Registration Date`` matches ``registration_date``), no trailing unit in brackets."""
+    """Header spelling used for matching.
+
+    NFKC, lower case, no spaces or underscores (so ``Registration Date`` matches
+    ``registration_date``), no trailing unit in brackets.
+    """
     cleaned = unicodedata.normalize("NFKC", text).strip().lower()
     cleaned = cleaned.replace(" ", "").replace("_", "").replace("\ufeff", "")
     return re.sub(r"\((?:[^()]*)\)$", "", cleaned) or cleaned

@@ -30,14 +30,14 @@ from qdtransport.rawfile import (
 __all__ = [
     "ROW_NUMBER", "SUPPORTED_SUFFIXES", "BadRow", "InputFileError", "RawFile", "decode_text",
     "file_digest", "normalise_header", "read_file", "read_sources",
-]  # fmt: skip
+]
 
 SUPPORTED_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".parquet")
 
 EXCEL_ERROR_NAMES = {
     "NA": "#N/A", "Div0": "#DIV/0!", "Value": "#VALUE!", "Ref": "#REF!", "Name": "#NAME?",
     "Num": "#NUM!", "Null": "#NULL!", "GettingData": "#GETTING_DATA",
-}  # fmt: skip
+}
 """calamine's names of Excel error values -> the text Excel shows."""
 
 SHEET_STATES = {"hidden": "hidden", "veryhidden": "very hidden (only a macro can show it)"}
@@ -66,9 +66,9 @@ def _error_text(detail: str) -> str:
     return EXCEL_ERROR_NAMES.get(name, f"#{name.upper()}")
 
 
-def _sheet_cells(sheet) -> pl.DataFrame:  # noqa: ANN001 - a fastexcel sheet
+def _sheet_cells(sheet: object) -> pl.DataFrame:
     """A sheet's cells as text, row i being sheet row i + 1; error cells hold the error's text."""
-    batch, errors = sheet.to_arrow_with_errors()
+    batch, errors = sheet.to_arrow_with_errors()  # a fastexcel sheet
     frame = pl.from_arrow(batch)
     assert isinstance(frame, pl.DataFrame)
     frame = frame.rename({name: f"c{i}" for i, name in enumerate(frame.columns)})
@@ -90,7 +90,7 @@ def _header_hits(frame: pl.DataFrame, known_headers: set[str]) -> int:
         (sum(1 for cell in row if cell and normalise_header(str(cell)) in known_headers)
          for row in frame.head(HEADER_SEARCH_ROWS).rows()),
         default=0,
-    )  # fmt: skip
+    )
 
 
 def _sheet_source(path: Path, name: str, sheet: pl.DataFrame, known_headers: set[str], digest: str) -> RawFile:
@@ -105,7 +105,7 @@ def _sheet_source(path: Path, name: str, sheet: pl.DataFrame, known_headers: set
         path=path, format="excel", encoding=None, headers=clean_headers(headers), cells=cells.filter(~blank),
         header_row=header_index + 1, blank_rows=int(blank.sum()), size_bytes=path.stat().st_size,
         sha256=digest, raw_headers=headers, sheet=name,
-    )  # fmt: skip
+    )
 
 
 def read_excel_sheets(path: Path, known_headers: set[str]) -> tuple[list[RawFile], list[str]]:
@@ -136,7 +136,9 @@ def read_excel_sheets(path: Path, known_headers: set[str]) -> tuple[list[RawFile
         reader = fastexcel.read_excel(path)
         # keep every row from the top of each sheet, empty ones included, so that row i of the
         # frame is sheet row i + 1 (the calamine range otherwise starts at the first used row)
-        loaded = [reader.load_sheet(i, header_row=None, skip_rows=0, dtypes="string") for i in range(len(reader.sheet_names))]
+        loaded = [
+            reader.load_sheet(i, header_row=None, skip_rows=0, dtypes="string") for i in range(len(reader.sheet_names))
+        ]
         sheets = {sheet.name: (_sheet_cells(sheet), str(sheet.visible).lower()) for sheet in loaded}
     except Exception as exc:  # fastexcel raises its own error types
         raise InputFileError(f"{path}: cannot read the workbook: {exc}") from None
@@ -151,7 +153,7 @@ def read_excel_sheets(path: Path, known_headers: set[str]) -> tuple[list[RawFile
         f"{path}: sheet '{name}' ({frame.height} rows{_state(states[name], ', ')}) has none of the table's "
         "headers; not read"
         for name, frame in used.items() if name not in chosen
-    ]  # fmt: skip
+    ]
     sources = [_sheet_source(path, name, used[name], known_headers, digest) for name in chosen]
     for source in sources:
         if states[source.sheet or ""] != "visible":
@@ -185,12 +187,14 @@ def read_parquet(path: Path) -> RawFile:
         path=path, format="parquet", encoding=None, headers=clean_headers(headers), cells=cells.filter(~blank),
         header_row=0, blank_rows=int(blank.sum()), size_bytes=path.stat().st_size, sha256=file_digest(path),
         raw_headers=headers,
-    )  # fmt: skip
+    )
 
 
 def read_sources(path: Path, known_headers: set[str]) -> tuple[list[RawFile], list[str]]:
-    """Read one input file by its suffix: its sources (one per file, or per sheet of a
-    workbook) and notes on what was passed over.
+    """Read one input file by its suffix.
+
+    Returns its sources (one per file, or per sheet of a workbook) and notes on what was passed
+    over.
 
     Parameters
     ----------

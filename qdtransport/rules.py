@@ -65,8 +65,10 @@ class ColumnCheck:
         raise NotImplementedError
 
     def accepts(self, values: pl.Series) -> pl.Series:
-        """True where a value is already canonical and valid (the fast path; others are parsed
-        with :meth:`canonical` and :meth:`problem`)."""
+        """True where a value is already canonical and valid.
+
+        The fast path of ingest; other values are parsed with :meth:`canonical` and :meth:`problem`.
+        """
         canonical = pl.select(self.canonical(pl.lit(values))).to_series()
         problems = pl.select(self.problem("", pl.lit(canonical), pl.lit(values))).to_series()
         return (canonical == values).fill_null(False) & problems.is_null()
@@ -78,35 +80,45 @@ def _without(raw: pl.Expr, characters: str) -> pl.Expr:
 
 @dataclass(frozen=True)
 class VinCheck(ColumnCheck):
-    """GB 16735 / ISO 3779 VIN: canonical = upper case without spaces or hyphens; 17 characters
-    with the check digit at position 9."""
+    """GB 16735 / ISO 3779 VIN: 17 characters with the check digit at position 9.
+
+    Canonical spelling: upper case, without spaces or hyphens.
+    """
 
     code: str = "bad_vin"
 
-    def canonical(self, raw: pl.Expr) -> pl.Expr:  # noqa: D102
+    def canonical(self, raw: pl.Expr) -> pl.Expr:
+        """The canonical spelling (see the class docstring)."""
         return _without(raw, r"[\s\-]")
 
-    def problem(self, column: str, value: pl.Expr, shown: pl.Expr) -> pl.Expr:  # noqa: D102
+    def problem(self, column: str, value: pl.Expr, shown: pl.Expr) -> pl.Expr:
+        """The reason where the value fails the check, else null."""
         bad = ~vin_valid_expr(value).fill_null(True)
         reason = pl.format("{} '{}' fails the GB 16735 check (17 characters, check digit at position 9)",
-                           pl.lit(column), shown)  # fmt: skip
+                           pl.lit(column), shown)
         return pl.when(bad).then(reason).otherwise(None)
 
-    def accepts(self, values: pl.Series) -> pl.Series:  # noqa: D102
+    def accepts(self, values: pl.Series) -> pl.Series:
+        """True where the value is canonical and valid as written."""
         return vin_valid_as_written(values).fill_null(False)
 
 
 @dataclass(frozen=True)
 class ContainerNoCheck(ColumnCheck):
-    """ISO 6346 container number: canonical = upper case without spaces or hyphens; owner code
-    (3 letters), category letter U, J or Z, serial (6 digits) and check digit."""
+    """ISO 6346 container number: owner code, category letter U/J/Z, serial and check digit.
+
+    Canonical spelling: upper case, without spaces or hyphens. The owner code has 3 letters, the
+    serial 6 digits.
+    """
 
     code: str = "bad_container_no"
 
-    def canonical(self, raw: pl.Expr) -> pl.Expr:  # noqa: D102
+    def canonical(self, raw: pl.Expr) -> pl.Expr:
+        """The canonical spelling (see the class docstring)."""
         return _without(raw, r"[\s\-]")
 
-    def problem(self, column: str, value: pl.Expr, shown: pl.Expr) -> pl.Expr:  # noqa: D102
+    def problem(self, column: str, value: pl.Expr, shown: pl.Expr) -> pl.Expr:
+        """The reason where the value fails the check, else null."""
         name = pl.lit(column)
         shaped = value.str.contains(r"^[A-Z]{4}[0-9]{7}$")
         category = value.str.slice(3, 1)
@@ -120,51 +132,63 @@ class ContainerNoCheck(ColumnCheck):
             .when(~container_no_valid_expr(value).fill_null(True))
             .then(pl.format("{} '{}' fails the ISO 6346 check digit", name, shown))
             .otherwise(None)
-        )  # fmt: skip
+        )
 
-    def accepts(self, values: pl.Series) -> pl.Series:  # noqa: D102
+    def accepts(self, values: pl.Series) -> pl.Series:
+        """True where the value is canonical and valid as written."""
         shaped = values.str.contains(r"^[A-Z]{3}[UJZ][0-9]{7}$").fill_null(False)
         return shaped & pl.select(container_no_valid_expr(pl.lit(values))).to_series().fill_null(False)
 
 
 @dataclass(frozen=True)
 class IsoTypeCheck(ColumnCheck):
-    """ISO 6346 size-type code: canonical = upper case without spaces; four characters, the first
-    a known length code."""
+    """ISO 6346 size-type code: four characters, the first a known length code.
+
+    Canonical spelling: upper case, without spaces.
+    """
 
     code: str = "bad_iso_type"
 
-    def canonical(self, raw: pl.Expr) -> pl.Expr:  # noqa: D102
+    def canonical(self, raw: pl.Expr) -> pl.Expr:
+        """The canonical spelling (see the class docstring)."""
         return _without(raw, r"\s")
 
-    def problem(self, column: str, value: pl.Expr, shown: pl.Expr) -> pl.Expr:  # noqa: D102
+    def problem(self, column: str, value: pl.Expr, shown: pl.Expr) -> pl.Expr:
+        """The reason where the value fails the check, else null."""
         pattern = r"^[" + "".join(ISO_LENGTH_CODES) + r"][0-9A-Z]{3}$"
         reason = pl.format("{} '{}' is not an ISO 6346 size-type code with length code {}",
-                           pl.lit(column), shown, pl.lit("/".join(ISO_LENGTH_CODES)))  # fmt: skip
+                           pl.lit(column), shown, pl.lit("/".join(ISO_LENGTH_CODES)))
         return pl.when(~value.str.contains(pattern).fill_null(True)).then(reason).otherwise(None)
 
-    def accepts(self, values: pl.Series) -> pl.Series:  # noqa: D102
+    def accepts(self, values: pl.Series) -> pl.Series:
+        """True where the value is canonical and valid as written."""
         return values.str.contains(r"^[" + "".join(ISO_LENGTH_CODES) + r"][0-9A-Z]{3}$").fill_null(False)
 
 
 @dataclass(frozen=True)
 class PlateCheck(ColumnCheck):
-    """GA 36-2018 number plate: canonical = upper case without spaces, middle dots, hyphens or
-    full stops (鲁B·D1234 5 -> 鲁BD12345); the form of :data:`PLATE_PATTERN`."""
+    """GA 36-2018 number plate of the form of :data:`PLATE_PATTERN`.
+
+    Canonical spelling: upper case, without spaces, middle dots, hyphens or full stops
+    (鲁B·D1234 5 -> 鲁BD12345).
+    """
 
     code: str = "bad_plate"
 
-    def canonical(self, raw: pl.Expr) -> pl.Expr:  # noqa: D102
+    def canonical(self, raw: pl.Expr) -> pl.Expr:
+        """The canonical spelling (see the class docstring)."""
         return _without(raw, r"[\s·•\-\.]")
 
-    def problem(self, column: str, value: pl.Expr, shown: pl.Expr) -> pl.Expr:  # noqa: D102
+    def problem(self, column: str, value: pl.Expr, shown: pl.Expr) -> pl.Expr:
+        """The reason where the value fails the check, else null."""
         reason = pl.format(
             "{} '{}' is not a GA 36 number plate (province character, office letter and 5 characters, "
             "or 6 with D/F on new-energy plates)", pl.lit(column), shown,
-        )  # fmt: skip
+        )
         return pl.when(~value.str.contains(PLATE_PATTERN).fill_null(True)).then(reason).otherwise(None)
 
-    def accepts(self, values: pl.Series) -> pl.Series:  # noqa: D102
+    def accepts(self, values: pl.Series) -> pl.Series:
+        """True where the value is canonical and valid as written."""
         return values.str.contains(PLATE_PATTERN).fill_null(False)
 
 
@@ -202,14 +226,16 @@ class DateNotBefore(RowRule):
     code: str = "date_order"
     severity: Severity = "reject"
 
-    def violated(self, settings: Settings | None = None) -> pl.Expr:  # noqa: D102
+    def violated(self, settings: Settings | None = None) -> pl.Expr:
+        """True where the row breaks the rule."""
         return (pl.col(self.later) < pl.col(self.earlier)).fill_null(False)
 
-    def reason(self, settings: Settings | None = None) -> pl.Expr:  # noqa: D102
+    def reason(self, settings: Settings | None = None) -> pl.Expr:
+        """The readable reason."""
         return pl.format(
             "{} {} is before {} {}",
             pl.lit(self.later), pl.col(self.later), pl.lit(self.earlier), pl.col(self.earlier),
-        )  # fmt: skip
+        )
 
 
 @dataclass(frozen=True)
@@ -230,10 +256,12 @@ class PlateMatchesPowertrain(RowRule):
     def _nev_powertrain(self, settings: Settings | None) -> pl.Expr:
         return pl.col(self.powertrain).is_in(list((settings or Settings()).nev_powertrains))
 
-    def violated(self, settings: Settings | None = None) -> pl.Expr:  # noqa: D102
+    def violated(self, settings: Settings | None = None) -> pl.Expr:
+        """True where the row breaks the rule."""
         return (self._nev_plate() != self._nev_powertrain(settings)).fill_null(False)
 
-    def reason(self, settings: Settings | None = None) -> pl.Expr:  # noqa: D102
+    def reason(self, settings: Settings | None = None) -> pl.Expr:
+        """The readable reason."""
         plate, powertrain = pl.col(self.plate), pl.col(self.powertrain)
         return (
             pl.when(self._nev_plate())

@@ -24,11 +24,11 @@ INDEX = "__i"
 REJECTS_SCHEMA = {
     "table_name": pl.String, "source_file": pl.String, "source_row": pl.Int64,
     "reason_code": pl.String, "reason": pl.String, "raw_row": pl.String,
-}  # fmt: skip
+}
 WARNINGS_SCHEMA = {
     "table_name": pl.String, "source_file": pl.String, "source_row": pl.Int64,
     "warning_code": pl.String, "warning": pl.String, "raw_row": pl.String,
-}  # fmt: skip
+}
 
 
 @dataclass
@@ -73,14 +73,14 @@ def _too_long(raw: RawFile, names: dict[str, str]) -> tuple[pl.Series, dict[int,
         for row in hits.arg_true().to_list():
             shown = names.get(column, f"column '{header}'")
             reasons.setdefault(row, f"{shown} holds {lengths[row]:,} characters, more than the {FIELD_LIMIT:,} "
-                                    "a cell may hold")  # fmt: skip
+                                    "a cell may hold")
     return mask, reasons
 
 
 def parse_source(
     raw: RawFile, table: Table, mapping: dict[str, str], source_file: str, *,
     settings: Settings, latest: Latest,
-) -> SourceRows:  # fmt: skip
+) -> SourceRows:
     """Clean, type and check one source's rows, and run the table's row rules.
 
     Parameters
@@ -141,7 +141,7 @@ def parse_source(
     ).filter(
         pl.col("warning_code").is_not_null() & ~pl.col(INDEX).is_in(failed[INDEX].implode())
         & ~pl.col(INDEX).is_in(rule_rejects[INDEX].implode())
-    )  # fmt: skip
+    )
     rows = SourceRows(good, pl.DataFrame(schema=REJECTS_SCHEMA), pl.DataFrame(schema=WARNINGS_SCHEMA), raw)
     rejects = pl.concat([failed, rule_rejects.select(INDEX, "reason_code", "reason")]).sort(INDEX)
     warnings = pl.concat([parse_warnings, rule_warnings.select(INDEX, "warning_code", "warning")]).sort(INDEX)
@@ -153,9 +153,10 @@ def parse_source(
 def _reference(
     table: Table, texts: dict[str, pl.Series], cleaned: set[str], values: dict[str, pl.Series],
     positions: pl.Series, latest: Latest,
-) -> tuple[list, list, list, list]:  # fmt: skip
-    """Run the reference parser on the rows at ``positions`` (cleaning the cells not cleaned yet);
-    scatter their values back.
+) -> tuple[list, list, list, list]:
+    """Run the reference parser on the rows at ``positions``; scatter their values back.
+
+    Cells not cleaned yet are cleaned first (only those rows).
 
     Returns the reason code, reason, warning code and warning of each of those rows.
     """
@@ -164,7 +165,7 @@ def _reference(
     subset = pl.DataFrame([
         texts[c.name].gather(positions) if c.name in cleaned else clean_series(texts[c.name].gather(positions))
         for c in table.columns
-    ])  # fmt: skip
+    ])
     parsed = {c.name: parse_column(c, c.name, latest=latest) for c in table.columns}
     out = subset.select(
         *[p.value.alias(name) for name, p in parsed.items()],
@@ -187,11 +188,14 @@ def _row_rules(good: pl.DataFrame, table: Table, settings: Settings) -> tuple[pl
     A row breaking several reject rules is rejected for the first; warnings are kept only for
     rows no reject rule sends away.
     """
-    rejected_by = [pl.when(r.violated(settings)).then(pl.lit(i)) for i, r in enumerate(table.rules) if r.severity == "reject"]
-    flags = [r.violated(settings).alias(f"__rule{i}") for i, r in enumerate(table.rules)]
-    if not table.rules:
-        empty = pl.DataFrame(schema={INDEX: pl.UInt32, "code": pl.String, "why": pl.String})
-        return good, empty.rename({"code": "reason_code", "why": "reason"}), empty.rename({"code": "warning_code", "why": "warning"})
+    rules = table.rules
+    rejected_by = [pl.when(r.violated(settings)).then(pl.lit(i)) for i, r in enumerate(rules) if r.severity == "reject"]
+    flags = [r.violated(settings).alias(f"__rule{i}") for i, r in enumerate(rules)]
+    schema = {INDEX: pl.UInt32, "code": pl.String, "why": pl.String}
+    as_rejects, as_warnings = {"code": "reason_code", "why": "reason"}, {"code": "warning_code", "why": "warning"}
+    if not rules:
+        empty = pl.DataFrame(schema=schema)
+        return good, empty.rename(as_rejects), empty.rename(as_warnings)
     flagged = good.with_columns(*flags, pl.coalesce(rejected_by or [pl.lit(None, pl.Int64)]).alias("__rejected"))
     reject_parts, warning_parts = [], []
     for i, rule in enumerate(table.rules):
@@ -202,10 +206,9 @@ def _row_rules(good: pl.DataFrame, table: Table, settings: Settings) -> tuple[pl
             hits = hits.filter(pl.col("__rejected").is_null())
         part = hits.select(INDEX, pl.lit(rule.code).alias("code"), rule.reason(settings).alias("why"))
         (reject_parts if rule.severity == "reject" else warning_parts).append(part)
-    schema = {INDEX: pl.UInt32, "code": pl.String, "why": pl.String}
-    rejects = pl.concat([pl.DataFrame(schema=schema), *reject_parts]).rename({"code": "reason_code", "why": "reason"})
-    warnings = pl.concat([pl.DataFrame(schema=schema), *warning_parts]).rename({"code": "warning_code", "why": "warning"})
-    kept = flagged.filter(pl.col("__rejected").is_null()).drop([f"__rule{i}" for i in range(len(table.rules))], "__rejected")
+    rejects = pl.concat([pl.DataFrame(schema=schema), *reject_parts]).rename(as_rejects)
+    warnings = pl.concat([pl.DataFrame(schema=schema), *warning_parts]).rename(as_warnings)
+    kept = flagged.filter(pl.col("__rejected").is_null()).drop([f"__rule{i}" for i in range(len(rules))], "__rejected")
     return kept, rejects, warnings
 
 
@@ -222,4 +225,4 @@ def _with_raw(rows: SourceRows, found: pl.DataFrame, table: Table, source_file: 
             "raw_row": rows.raw_rows(found[INDEX]),
         },
         schema=schema,
-    )  # fmt: skip
+    )

@@ -408,7 +408,7 @@ def build(
         progress(f"  note: {line}")
     progress(f"reading {data_dir}")
     dataset = read_dataset_info(data_dir) if data_dir.is_dir() else {}
-    ingested = load_directory(data_dir, settings=settings, as_of=dataset.get("as_of"))  # type: ignore[arg-type]
+    ingested = load_directory(data_dir, settings=settings, as_of=dataset.get("as_of"))
     for note in ingested.notes:
         progress(f"  note: {note}")
     for row in ingested.manifest.iter_rows(named=True):

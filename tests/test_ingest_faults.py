@@ -34,7 +34,7 @@ VINS = ["LZYTBGBW1N1000001", "LZYTBGBW3N1000002", "LZYTBGBW5N1000003", "LZYTBGBW
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "qdtransport.cli", *args], capture_output=True, text=True,
-                          encoding="utf-8", check=False)  # fmt: skip
+                          encoding="utf-8", check=False)
 
 
 def only(frame: pl.DataFrame, *columns: str) -> list[tuple]:
@@ -54,7 +54,8 @@ def test_a_utf8_file_with_one_gbk_cell_keeps_its_utf8_values_and_rejects_that_li
     )
     load = load_table(FLEET, [path], data_dir=tmp_path)
     # read as UTF-8, every Chinese value stays as written (GB18030 would give 椴丅00001D)
-    assert only(load.frame, "source_row", "plate", "district") == [(2, "鲁B00001D", "市南区"), (4, "鲁BD00003", "李沧区")]
+    expected = [(2, "鲁B00001D", "市南区"), (4, "鲁BD00003", "李沧区")]
+    assert only(load.frame, "source_row", "plate", "district") == expected
     reject = load.rejects.row(0, named=True)
     assert (reject["source_row"], reject["reason_code"]) == (3, "undecodable_line")
     # 市 is CA D0 in GBK; CA starts a two-byte UTF-8 character that D0 cannot continue
@@ -64,7 +65,7 @@ def test_a_utf8_file_with_one_gbk_cell_keeps_its_utf8_values_and_rejects_that_li
     manifest = load.manifest.row(0, named=True)
     assert (manifest["encoding"], manifest["rows_read"], manifest["rows_loaded"], manifest["rows_rejected"]) == (
         "utf-8", 3, 2, 1,
-    )  # fmt: skip
+    )
 
 
 def test_a_gbk_file_whose_chinese_happens_to_be_valid_utf8_is_read_as_gbk(tmp_path: Path) -> None:
@@ -94,7 +95,8 @@ def test_a_plate_that_is_not_of_ga36_form_is_rejected(tmp_path: Path, plate: str
 
 def test_a_utf8_byte_order_mark_followed_by_gbk_rows_reads_the_rows_as_gbk_and_says_so(tmp_path: Path) -> None:
     path = tmp_path / "fleet_register.csv"
-    text = "车辆识别代号,号牌号码,使用性质,动力类型,注册登记日期,是否建成区\n" f"{VINS[0]},鲁B12345,公交客运,柴油,2024-05-06,是\n"
+    header = "车辆识别代号,号牌号码,使用性质,动力类型,注册登记日期,是否建成区"
+    text = f"{header}\n{VINS[0]},鲁B12345,公交客运,柴油,2024-05-06,是\n"
     path.write_bytes(codecs.BOM_UTF8 + text.encode("gbk"))
     load = load_table(FLEET, [path], data_dir=tmp_path)
     assert only(load.frame, "plate", "use_type", "powertrain") == [("鲁B12345", "bus", "DIESEL")]
@@ -185,7 +187,7 @@ def test_excel_error_text_in_a_csv_export_is_named_too(tmp_path: Path) -> None:
     load = load_table(FLEET, [path], data_dir=tmp_path)
     assert load.rejects.select("reason_code", "reason").row(0) == (
         "excel_error", "registration_date holds the Excel error #REF! (reference to a deleted cell)",
-    )  # fmt: skip
+    )
 
 
 # --- 5. a --db that is not a DuckDB file, and offline connections ------------------------------
@@ -214,13 +216,15 @@ def test_build_refuses_to_replace_a_file_that_is_not_a_duckdb_database(sqlite_fi
     assert sqlite_file.read_bytes() == before
 
 
-def test_every_connection_turns_off_extension_autoinstall_and_autoload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_connection_turns_off_extension_autoinstall_and_autoload(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     configs: list[dict] = []
     real_connect = duckdb.connect
 
     def recording(*args: object, **kwargs: object) -> duckdb.DuckDBPyConnection:
-        configs.append(dict(kwargs.get("config") or {}))  # type: ignore[call-overload]
-        return real_connect(*args, **kwargs)  # type: ignore[arg-type]
+        configs.append(dict(kwargs.get("config") or {}))
+        return real_connect(*args, **kwargs)
 
     monkeypatch.setattr(duckdb, "connect", recording)
     from qdtransport.scorecard import read_scorecard
@@ -256,7 +260,6 @@ def test_a_link_loop_in_a_table_folder_is_an_error_naming_it(tmp_path: Path) -> 
 
 
 def test_the_next_build_removes_leftovers_of_dead_builds_and_says_so(tmp_path: Path) -> None:
-    finished = subprocess.run([sys.executable, "-c", "pass"], check=True)  # noqa: F841
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
@@ -283,7 +286,8 @@ def test_the_next_build_removes_leftovers_of_dead_builds_and_says_so(tmp_path: P
 def test_malformed_settings_toml_names_the_file_and_line(tmp_path: Path) -> None:
     settings = tmp_path / "settings.toml"
     settings.write_text('nev_powertrains = ["BEV"\nteu_factor_45ft = 2.0\n', encoding="utf-8")
-    result = run_cli("build", "--data", str(WAREHOUSE), "--db", str(tmp_path / "qd.duckdb"), "--settings", str(settings))
+    db = tmp_path / "qd.duckdb"
+    result = run_cli("build", "--data", str(WAREHOUSE), "--db", str(db), "--settings", str(settings))
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
@@ -320,10 +324,11 @@ def test_a_date_after_the_extract_date_is_rejected(tmp_path: Path) -> None:
         rejects = con.execute("select source_row, reason_code, reason from rejects order by 1").fetchall()
         years = con.execute("select distinct year from scorecard where year > 2026").fetchall()
     assert loaded == [(2,)]  # the extract day itself is fine
+    after = "is after the extract date 2026-01-15 (dataset.toml as_of)"
     assert rejects == [
-        (3, "after_extract_date", "registration_date 2026-01-16 is after the extract date 2026-01-15 (dataset.toml as_of)"),
-        (4, "after_extract_date", "registration_date 2099-01-01 is after the extract date 2026-01-15 (dataset.toml as_of)"),
-    ]  # fmt: skip
+        (3, "after_extract_date", f"registration_date 2026-01-16 {after}"),
+        (4, "after_extract_date", f"registration_date 2099-01-01 {after}"),
+    ]
     assert years == []
 
 
@@ -345,7 +350,8 @@ def test_a_container_number_with_a_wrong_category_letter_says_so(tmp_path: Path)
     # right; only the category letter (A, not U/J/Z) is wrong
     path = tmp_path / "sea_rail_moves.csv"
     path.write_text(
-        "move_id,container_no,iso_type,full_empty,direction,move_time\nM1,CSQA3054383,22G1,F,rail_to_ship,2024-05-06 08:30\n",
+        "move_id,container_no,iso_type,full_empty,direction,move_time\n"
+        "M1,CSQA3054383,22G1,F,rail_to_ship,2024-05-06 08:30\n",
         encoding="utf-8",
     )
     load = load_table(TABLES["sea_rail_moves"], [path], data_dir=tmp_path)
@@ -383,7 +389,8 @@ def test_build_settings_reach_the_plate_powertrain_rule(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     # a plug-in hybrid on a small new-energy plate (D/F after the office letter)
-    (data / "fleet_register.csv").write_text(f"{HEADER}\n{VINS[0]},鲁BF12345,bus,PHEV,2024-05-06,是\n", encoding="utf-8")
+    row = f"{VINS[0]},鲁BF12345,bus,PHEV,2024-05-06,是"
+    (data / "fleet_register.csv").write_text(f"{HEADER}\n{row}\n", encoding="utf-8")
     warnings = {}
     for label, settings in (("default", Settings()), ("bev_only", replace(Settings(), nev_powertrains=("BEV",)))):
         db = tmp_path / f"{label}.duckdb"
