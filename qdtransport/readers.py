@@ -68,7 +68,8 @@ def _error_text(detail: str) -> str:
 
 def _sheet_cells(sheet: object) -> pl.DataFrame:
     """A sheet's cells as text, row i being sheet row i + 1; error cells hold the error's text."""
-    batch, errors = sheet.to_arrow_with_errors()  # a fastexcel sheet
+    with_errors = getattr(sheet, "to_arrow_with_errors", None)  # a fastexcel sheet; older ones lack it
+    batch, errors = with_errors() if with_errors else (sheet.to_arrow(), None)
     frame = pl.from_arrow(batch)
     assert isinstance(frame, pl.DataFrame)
     frame = frame.rename({name: f"c{i}" for i, name in enumerate(frame.columns)})
@@ -139,7 +140,9 @@ def read_excel_sheets(path: Path, known_headers: set[str]) -> tuple[list[RawFile
         loaded = [
             reader.load_sheet(i, header_row=None, skip_rows=0, dtypes="string") for i in range(len(reader.sheet_names))
         ]
-        sheets = {sheet.name: (_sheet_cells(sheet), str(sheet.visible).lower()) for sheet in loaded}
+        sheets = {
+            sheet.name: (_sheet_cells(sheet), str(getattr(sheet, "visible", "visible")).lower()) for sheet in loaded
+        }
     except Exception as exc:  # fastexcel raises its own error types
         raise InputFileError(f"{path}: cannot read the workbook: {exc}") from None
     used = {name: frame for name, (frame, _) in sheets.items() if frame.height > 0}
