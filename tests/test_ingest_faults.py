@@ -402,3 +402,13 @@ def test_build_settings_reach_the_plate_powertrain_rule(tmp_path: Path) -> None:
         "default": [],
         "bev_only": [("plate_powertrain_mismatch", "new-energy plate 鲁BF12345 but powertrain PHEV")],
     }
+
+
+def test_a_build_without_an_osm_file_does_not_import_osmnx_or_geopandas(tmp_path: Path) -> None:
+    code = (
+        "import sys; from qdtransport.warehouse import build; "
+        f"build({str(WAREHOUSE)!r}, {str(tmp_path / 'qd.duckdb')!r}); "
+        "print(sorted(m for m in ('osmnx', 'geopandas', 'altair') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
