@@ -249,23 +249,36 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+KNOWN_ERRORS = (
+    ("qdtransport.rawfile", "InputFileError"),
+    ("qdtransport.warehouse", "BuildError"),
+    ("qdtransport.report", "ReportError"),
+    ("qdtransport.db", "DatabaseFileError"),
+)
+"""Errors whose message is the whole story (module, class); looked up only in modules already
+imported, so that no command imports a module just to name its error."""
+
+
+def _known_error(exc: BaseException) -> bool:
+    classes = tuple(
+        getattr(sys.modules[module], name) for module, name in KNOWN_ERRORS if module in sys.modules
+    )
+    return isinstance(exc, (*classes, FileNotFoundError, ValueError))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    from qdtransport.readers import InputFileError
-    from qdtransport.report import ReportError
-    from qdtransport.warehouse import BuildError
-
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = requested_lang(argv)
     with argparse_words(lang):
         args = build_parser(lang).parse_args(argv)
     try:
         return args.handler(args)
-    except (InputFileError, BuildError, ReportError, FileNotFoundError, ValueError) as exc:
-        print(text("cli.error", args.lang, message=exc), file=sys.stderr)
-        return 1
-    except Exception as exc:  # a clear one-line message for anything else, with its type
-        print(text("cli.error", args.lang, message=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+    except Exception as exc:  # a clear one-line message, with its type unless the message says all
+        message = " ".join(str(exc).split("\n")[0].split()) or type(exc).__name__
+        if not _known_error(exc):
+            message = f"{type(exc).__name__}: {message}"
+        print(text("cli.error", args.lang, message=message), file=sys.stderr)
         return 1
 
 
