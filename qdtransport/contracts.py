@@ -3,8 +3,9 @@
 This module holds the shapes of the input contract (``spec/inputs.md``); each domain declares its
 own tables in ``qdtransport/domains/<domain>/contract.py`` and :data:`qdtransport.domains.TABLES`
 gathers them. The ingest layer reads nothing but these definitions, so a new table is a new
-:class:`Table` in its domain, not a new code path. Enum values map canonical codes to the spellings found in real exports (Chinese labels
-first); matching is case-insensitive after Unicode NFKC normalisation and trimming.
+:class:`Table` in its domain, not a new code path. Enum values map canonical codes to the
+spellings found in real exports (Chinese labels first); matching is case-insensitive after Unicode
+NFKC normalisation and trimming.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from qdtransport.rules import RowRule
+from qdtransport.rules import ColumnCheck, RowRule
 
 ColumnType = Literal["text", "int", "float", "date", "timestamp", "bool", "enum", "month"]
 
@@ -37,8 +38,9 @@ class Column:
     minimum, minimum_inclusive, maximum
         Numeric or date domain; outside it the row is rejected (``out_of_range``).
     check
-        Name of an identifier check in :mod:`qdtransport.parsing` (``vin``, ``container_no``,
-        ``iso_type``, ``plate``).
+        Identifier check of a text column, an object of :mod:`qdtransport.rules` (``VIN``,
+        ``CONTAINER_NO``, ``ISO_TYPE``, ``PLATE``), referenced directly so that a misspelling is
+        an error when the contract is imported.
     default
         Value used when the cell is empty (only for optional columns).
     description
@@ -54,8 +56,15 @@ class Column:
     minimum: float | dt.date | None = None
     minimum_inclusive: bool = True
     maximum: float | dt.date | None = None
-    check: str | None = None
+    check: ColumnCheck | None = None
     default: str | None = None
+
+    def __post_init__(self) -> None:
+        """Refuse a check that is not a check object (a name would silently check nothing)."""
+        if self.check is not None and not isinstance(self.check, ColumnCheck):
+            raise TypeError(f"column {self.name}: check must be a ColumnCheck object, not {self.check!r}")
+        if self.check is not None and self.type != "text":
+            raise TypeError(f"column {self.name}: identifier checks apply to text columns")
 
 
 @dataclass(frozen=True)

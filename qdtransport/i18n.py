@@ -16,236 +16,240 @@ LANGS: tuple[str, ...] = ("zh", "en")
 
 SHARED: dict[str, dict[str, str]] = {
     "year": {
-        "zh": '年份',
-        "en": 'Year',
+        "zh": "年份",
+        "en": "Year",
     },
     "rows_rejected": {
-        "zh": '拒收行数',
-        "en": 'Rows rejected',
+        "zh": "拒收行数",
+        "en": "Rows rejected",
     },
     "source_file": {
-        "zh": '文件',
-        "en": 'File',
+        "zh": "文件",
+        "en": "File",
     },
     "reason_code": {
-        "zh": '原因',
-        "en": 'Reason',
+        "zh": "原因",
+        "en": "Reason",
     },
     "year_status": {
-        "zh": '年度数据',
-        "en": 'Year',
+        "zh": "年度数据",
+        "en": "Year",
     },
     "complete_year": {
-        "zh": '全年',
-        "en": 'Full year',
+        "zh": "全年",
+        "en": "Full year",
     },
     "incomplete_year": {
-        "zh": '年度未完',
-        "en": 'Year not complete',
+        "zh": "年度未完",
+        "en": "Year not complete",
     },
     "target": {
-        "zh": '目标',
-        "en": 'Target',
+        "zh": "目标",
+        "en": "Target",
     },
     "target_year": {
-        "zh": '目标年',
-        "en": 'Target year',
+        "zh": "目标年",
+        "en": "Target year",
     },
     "no_data": {
-        "zh": '无数据',
-        "en": 'No data',
+        "zh": "无数据",
+        "en": "No data",
     },
     "title_rejects": {
-        "zh": '拒收行：按文件和原因',
-        "en": 'Rejected rows by file and reason',
+        "zh": "拒收行：按文件和原因",
+        "en": "Rejected rows by file and reason",
     },
     "report_title": {
-        "zh": '青岛市交通运输领域碳达峰指标报告（{year}年）',
-        "en": 'Qingdao transport carbon-peak indicators, {year}',
+        "zh": "青岛市交通运输领域碳达峰指标报告（{year}年）",
+        "en": "Qingdao transport carbon-peak indicators, {year}",
     },
     "report_subtitle": {
-        "zh": '数据集：{dataset}；构建时间 {built_at}（UTC）',
-        "en": 'Dataset: {dataset}; built {built_at} UTC',
+        "zh": "数据集：{dataset}；构建时间 {built_at}（UTC）",
+        "en": "Dataset: {dataset}; built {built_at} UTC",
     },
     "unnamed_dataset": {
-        "zh": '未命名',
-        "en": 'unnamed',
+        "zh": "未命名",
+        "en": "unnamed",
     },
     "section_scorecard": {
-        "zh": '一、指标与目标',
-        "en": '1. Indicators and targets',
+        "zh": "指标与目标",
+        "en": "Indicators and targets",
     },
     "section_history": {
-        "zh": '近五年：{first}–{last}年',
-        "en": 'Last five years: {first}-{last}',
+        "zh": "近五年：{first}–{last}年",
+        "en": "Last five years: {first}-{last}",
     },
     "section_quality": {
-        "zh": '四、数据质量',
-        "en": '4. Data quality',
+        "zh": "数据质量",
+        "en": "Data quality",
     },
     "section_rejects": {
-        "zh": '拒收行（按文件和原因）',
-        "en": 'Rejected rows by file and reason',
+        "zh": "拒收行（按文件和原因）",
+        "en": "Rejected rows by file and reason",
     },
     "section_warnings": {
-        "zh": '数据质量提示（按文件）',
-        "en": 'Data-quality warnings by file',
+        "zh": "数据质量提示（按文件）",
+        "en": "Data-quality warnings by file",
     },
     "section_provenance": {
-        "zh": '五、数据来源与方法',
-        "en": '5. Sources and method',
+        "zh": "数据来源与方法",
+        "en": "Sources and method",
     },
     "section_manifest": {
-        "zh": '输入文件',
-        "en": 'Input files',
+        "zh": "输入文件",
+        "en": "Input files",
     },
     "section_build": {
-        "zh": '构建信息',
-        "en": 'Build',
+        "zh": "构建信息",
+        "en": "Build",
     },
     "section_settings": {
-        "zh": '方法设置',
-        "en": 'Methodology settings',
+        "zh": "方法设置",
+        "en": "Methodology settings",
     },
     "footnote_incomplete": {
-        "zh": '† 年度未完：输入数据尚未覆盖至该年12月31日，数值为截至数据日期的临时值。',
-        "en": '† Year not complete: the inputs do not reach 31 December of that year; the value is provisional.',
+        "zh": "† 年度未完：输入数据尚未覆盖至该年12月31日，数值为截至数据日期的临时值。",
+        "en": "† Year not complete: the inputs do not reach 31 December of that year; the value is provisional.",
     },
     "note_no_rows": {
-        "zh": '无数据。',
-        "en": 'No rows.',
+        "zh": "无数据。",
+        "en": "No rows.",
     },
     "note_no_rejects": {
-        "zh": '所有输入行均已载入，没有拒收行。',
-        "en": 'Every input row was loaded; no rows were rejected.',
+        "zh": "所有输入行均已载入，没有拒收行。",
+        "en": "Every input row was loaded; no rows were rejected.",
     },
     "note_no_warnings": {
-        "zh": '没有数据质量提示。',
-        "en": 'No data-quality warnings.',
+        "zh": "没有数据质量提示。",
+        "en": "No data-quality warnings.",
     },
     "col_indicator": {
-        "zh": '指标',
-        "en": 'Indicator',
+        "zh": "指标",
+        "en": "Indicator",
     },
     "col_year": {
-        "zh": '年份',
-        "en": 'Year',
+        "zh": "年份",
+        "en": "Year",
     },
     "col_value": {
-        "zh": '数值',
-        "en": 'Value',
+        "zh": "数值",
+        "en": "Value",
     },
     "col_fraction": {
-        "zh": '分子 / 分母',
-        "en": 'Numerator / denominator',
+        "zh": "分子 / 分母",
+        "en": "Numerator / denominator",
     },
     "col_target": {
-        "zh": '目标',
-        "en": 'Target',
+        "zh": "目标",
+        "en": "Target",
     },
     "col_met": {
-        "zh": '达标',
-        "en": 'Met',
+        "zh": "达标",
+        "en": "Met",
     },
     "col_year_data": {
-        "zh": '年度数据',
-        "en": 'Year data',
+        "zh": "年度数据",
+        "en": "Year data",
     },
     "col_file": {
-        "zh": '文件',
-        "en": 'File',
+        "zh": "文件",
+        "en": "File",
     },
     "col_table": {
-        "zh": '数据表',
-        "en": 'Table',
+        "zh": "数据表",
+        "en": "Table",
     },
     "col_reason": {
-        "zh": '原因代码',
-        "en": 'Reason code',
+        "zh": "原因代码",
+        "en": "Reason code",
     },
     "col_warning": {
-        "zh": '提示代码',
-        "en": 'Warning code',
+        "zh": "提示代码",
+        "en": "Warning code",
     },
     "col_rows": {
-        "zh": '行数',
-        "en": 'Rows',
+        "zh": "行数",
+        "en": "Rows",
     },
     "col_example": {
-        "zh": '示例（行号：原始内容）',
-        "en": 'Example (row: raw content)',
+        "zh": "示例（行号：原始内容）",
+        "en": "Example (row: raw content)",
     },
     "col_explanation": {
-        "zh": '说明',
-        "en": 'Explanation',
+        "zh": "说明",
+        "en": "Explanation",
     },
     "col_format": {
-        "zh": '格式',
-        "en": 'Format',
+        "zh": "格式",
+        "en": "Format",
     },
     "col_encoding": {
-        "zh": '编码',
-        "en": 'Encoding',
+        "zh": "编码",
+        "en": "Encoding",
     },
     "col_rows_read": {
-        "zh": '读取',
-        "en": 'Read',
+        "zh": "读取",
+        "en": "Read",
     },
     "col_rows_loaded": {
-        "zh": '载入',
-        "en": 'Loaded',
+        "zh": "载入",
+        "en": "Loaded",
     },
     "col_rows_rejected": {
-        "zh": '拒收',
-        "en": 'Rejected',
+        "zh": "拒收",
+        "en": "Rejected",
     },
     "col_duplicates": {
-        "zh": '重复合并',
-        "en": 'Duplicates',
+        "zh": "重复合并",
+        "en": "Duplicates",
     },
     "col_warnings": {
-        "zh": '提示',
-        "en": 'Warnings',
+        "zh": "提示",
+        "en": "Warnings",
     },
     "col_size": {
-        "zh": '字节',
-        "en": 'Bytes',
+        "zh": "字节",
+        "en": "Bytes",
     },
     "col_sha256": {
-        "zh": 'SHA-256',
-        "en": 'SHA-256',
+        "zh": "SHA-256",
+        "en": "SHA-256",
     },
     "col_item": {
-        "zh": '项目',
-        "en": 'Item',
+        "zh": "项目",
+        "en": "Item",
     },
     "col_setting": {
-        "zh": '设置',
-        "en": 'Setting',
+        "zh": "设置",
+        "en": "Setting",
     },
     "col_meaning": {
-        "zh": '含义',
-        "en": 'Meaning',
+        "zh": "含义",
+        "en": "Meaning",
     },
     "year_complete": {
-        "zh": '全年',
-        "en": 'full year',
+        "zh": "全年",
+        "en": "full year",
     },
     "year_incomplete": {
-        "zh": '年度未完 †',
-        "en": 'not complete †',
+        "zh": "年度未完 †",
+        "en": "not complete †",
     },
     "no_value": {
-        "zh": '无数据',
-        "en": 'no data',
+        "zh": "无数据",
+        "en": "no data",
     },
     "yes": {
-        "zh": '是',
-        "en": 'yes',
+        "zh": "是",
+        "en": "yes",
     },
     "no": {
-        "zh": '否',
-        "en": 'no',
+        "zh": "否",
+        "en": "no",
+    },
+    "section_number": {
+        "zh": "{numeral}、{title}",
+        "en": "{number}. {title}",
     },
     "synthetic_banner": {
         "zh": "演示数据：合成数据，非官方统计 / Demo data: synthetic, not official statistics",
@@ -305,10 +309,13 @@ def merge_labels(
 
 @cache
 def all_labels() -> dict[str, Mapping[str, str]]:
-    """:data:`SHARED` and every registered domain's labels, merged."""
+    """:data:`SHARED`, :data:`qdtransport.messages.MESSAGES` and the domains' labels, merged."""
     from qdtransport.domains import DOMAINS
+    from qdtransport.messages import MESSAGES
 
-    return merge_labels([("shared", SHARED), *((d.name, d.labels) for d in DOMAINS)])
+    return merge_labels(
+        [("shared", SHARED), ("messages", MESSAGES), *((d.name, d.labels) for d in DOMAINS)]
+    )
 
 
 def text(key: str, lang: str = "zh", **values: object) -> str:

@@ -8,9 +8,9 @@ leaves the last good database byte-identical. The file is written with DuckDB st
 What the file holds
 -------------------
 Tables: one per input table of the contract (loaded rows), ``rejects``, ``data_quality_warnings``,
-``load_manifest``, ``targets``, ``settings`` (the methodology used), ``build_info``, and — always,
-empty without an OSM file — ``sa_network_coverage``, ``corridor_gaps``, ``network_reconciliation``,
-``sa_network_access``.
+``load_manifest``, ``targets``, ``settings`` (the methodology used), ``build_info``, and the tables
+each domain computes at build time (``Domain.build_tables``; e.g. the charging domain's network
+check, whose tables are always there, empty without an OSM file).
 Views: every ``.sql`` file of ``queries/`` in dependency order (staging, intermediate,
 indicators, then scorecard; see :mod:`qdtransport.queries`), and ``indicator_values``, generated
 from the registered indicators.
@@ -30,10 +30,15 @@ import duckdb
 import polars as pl
 
 from qdtransport import __version__
-from qdtransport.domains import TABLES, indicators, target_rows
+from qdtransport.db import connect, file_kind
+from qdtransport.domains import DOMAINS, TABLES, indicators, target_rows
+from qdtransport.domains.base import DomainBuildError
+from qdtransport.i18n import text
 from qdtransport.ingest import Ingested, load_directory
+from qdtransport.progress import file_lines
 from qdtransport.queries import QUERY_LAYERS, QueryOrderError, ordered_query_files
 from qdtransport.settings import SETTING_DESCRIPTIONS, Settings
+from qdtransport.status import create_status_relations
 
 STORAGE_VERSION = "v1.0.0"
 """DuckDB storage format written; readable by DuckDB 1.0 and later."""
@@ -130,7 +135,10 @@ TABLE_COMMENTS: dict[str, tuple[str, dict[str, str]]] = {
             "osm_file": "OpenStreetMap file used for the network check, if any",
             "osm_sha256": "SHA-256 of that file",
             "settings_json": "The methodology settings as JSON",
-            "notes": "What the build passed over: files that are not contract tables, workbook sheets without the table's header",
+            "notes": (
+                "What the build passed over: files that are not contract tables, workbook sheets without the "
+                "table's header"
+            ),
         },
     ),
 }
@@ -169,6 +177,59 @@ def read_dataset_info(data_dir: Path) -> dict[str, object]:
 
 def _temporary_path(db_path: Path) -> Path:
     return db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # a live process of another user
+        return True
+    return True
+
+
+def remove_leftovers(db_path: Path) -> list[str]:
+    """Remove the temporary files of earlier builds of ``db_path`` whose process is gone.
+
+    A build killed while loading (``kill -9``, a power cut) leaves ``.<name>.building-<pid>`` and
+    its ``.wal`` beside the database. Files of a build still running are left alone.
+
+    Returns
+    -------
+    list of str
+        One line per file removed, naming it and the process.
+    """
+    removed: list[str] = []
+    prefix = f".{db_path.name}.building-"
+    if not db_path.parent.is_dir():
+        return removed
+    for path in sorted(db_path.parent.iterdir()):
+        if not path.name.startswith(prefix):
+            continue
+        pid_text = path.name[len(prefix) :].removesuffix(".wal")
+        if not pid_text.isdigit() or int(pid_text) == os.getpid() or _process_alive(int(pid_text)):
+            continue
+        path.unlink(missing_ok=True)
+        removed.append(f"removed {path}, left by build process {pid_text}, which is no longer running")
+    return removed
+
+
+def _prepare_target(db_path: Path) -> None:
+    """Refuse a target that is not a DuckDB file; create its folder (errors name the path)."""
+    if db_path.is_dir():
+        raise BuildError(f"{db_path}: is a folder, not a database file")
+    if db_path.is_file():
+        kind = file_kind(db_path)
+        if kind is not None:
+            raise BuildError(f"{db_path}: not a DuckDB database file ({kind}); the build will not replace it")
+    blocking = next((p for p in reversed(db_path.parents) if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise BuildError(f"{db_path}: cannot create the database there: {blocking} is a file, not a folder")
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"{db_path}: cannot create the folder {db_path.parent}: {exc.strerror}") from None
 
 
 def _create_table(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> None:
@@ -214,7 +275,7 @@ def load_tables(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Se
     _comment_table(con, "settings", *settings_comments())
 
 
-def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress) -> list[str]:
+def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress, lang: str = "en") -> list[str]:
     """Execute every ``queries/`` file in dependency order; returns the names created.
 
     The order is :func:`qdtransport.queries.ordered_query_files`: by layer, then each file after
@@ -230,6 +291,7 @@ def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress) -> list[str]
     for layer in QUERY_LAYERS:
         if layer == "scorecard":
             created.append(create_indicator_values(con))
+            created += create_status_relations(con)
         in_layer = [f for f in files if f.layer == layer]
         for file in in_layer:
             try:
@@ -237,7 +299,7 @@ def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress) -> list[str]
             except duckdb.Error as exc:
                 raise BuildError(f"{file.path}: {exc}") from exc
             created.append(file.name)
-        progress(f"  {layer}: {len(in_layer)} views")
+        progress(text("build.layer", lang, layer=layer, views=len(in_layer)))
     return created
 
 
@@ -297,9 +359,11 @@ def check_comments(con: duckdb.DuckDBPyConnection) -> None:
     missing = con.execute(
         """
         select table_name || coalesce('.' || column_name, '') from (
-            select table_name, null as column_name, comment from duckdb_tables() where database_name = current_database()
+            select table_name, null as column_name, comment from duckdb_tables()
+            where database_name = current_database()
             union all
-            select view_name, null, comment from duckdb_views() where not internal and database_name = current_database()
+            select view_name, null, comment from duckdb_views()
+            where not internal and database_name = current_database()
             union all
             select table_name, column_name, comment from duckdb_columns() where database_name = current_database()
         ) where comment is null or comment = ''
@@ -316,6 +380,7 @@ def build(
     *,
     settings: Settings | None = None,
     progress: Progress = lambda message: None,
+    lang: str = "en",
 ) -> BuildResult:
     """Build the warehouse from a data directory, atomically.
 
@@ -329,6 +394,8 @@ def build(
         Methodology settings; defaults from :class:`qdtransport.settings.Settings`.
     progress
         Called with a line of text at each step.
+    lang
+        Language of the progress lines (``zh`` or ``en``).
 
     Returns
     -------
@@ -344,28 +411,28 @@ def build(
     """
     settings = settings or Settings()
     data_dir, db_path = Path(data_dir), Path(db_path)
-    progress(f"reading {data_dir}")
+    _prepare_target(db_path)
+    for line in remove_leftovers(db_path):
+        progress(text("build.note", lang, note=line))
+    progress(text("build.reading", lang, data_dir=data_dir))
     dataset = read_dataset_info(data_dir) if data_dir.is_dir() else {}
-    ingested = load_directory(data_dir)
+    ingested = load_directory(data_dir, settings=settings, as_of=dataset.get("as_of"))
     for note in ingested.notes:
-        progress(f"  note: {note}")
-    for row in ingested.manifest.iter_rows(named=True):
-        extra = f"; extra columns ignored: {', '.join(row['extra_columns'])}" if row["extra_columns"] else ""
-        progress(
-            f"  {row['source_file']}: {row['rows_read']} rows read, {row['rows_loaded']} loaded, "
-            f"{row['rows_rejected']} rejected, {row['duplicates_collapsed']} duplicates collapsed{extra}"
-        )
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+        progress(text("build.note", lang, note=note))
+    for line in file_lines(ingested.manifest, ingested.rejects, lang=lang):
+        progress(line)
     temporary = _temporary_path(db_path)
     temporary.unlink(missing_ok=True)
-    con = duckdb.connect(str(temporary), config={"storage_compatibility_version": STORAGE_VERSION})
+    con = connect(temporary, config={"storage_compatibility_version": STORAGE_VERSION})
     try:
-        progress("loading tables")
+        progress(text("build.loading", lang))
+        con.execute("begin transaction")  # one commit for every table and comment
         load_tables(con, ingested, settings)
-        network_checked = _network_tables(con, ingested, settings, dataset.get("as_of"), progress)  # type: ignore[arg-type]
+        con.execute("commit")
+        _domain_tables(con, ingested, settings, dataset.get("as_of"), progress)
         _build_info(con, ingested, settings, dataset)
-        progress("creating views")
-        run_queries(con, progress)
+        progress(text("build.views", lang))
+        run_queries(con, progress, lang)
         check_comments(con)
         con.execute("checkpoint")
     except BaseException:
@@ -382,7 +449,7 @@ def build(
             f"{db_path}: cannot replace the database ({exc.strerror}); close the programs that have it "
             "open (DBeaver, a notebook) and build again; the previous database is unchanged"
         ) from exc
-    progress(f"wrote {db_path}")
+    progress(text("build.wrote", lang, db=db_path))
     manifest = ingested.manifest
     return BuildResult(
         db_path=db_path,
@@ -390,35 +457,23 @@ def build(
         rows_rejected=ingested.rejects.height,
         warnings=ingested.warnings.height,
         duplicates_collapsed=int(manifest["duplicates_collapsed"].sum()) if manifest.height else 0,
-        network_checked=network_checked,
+        network_checked=ingested.osm_file is not None,
         notes=tuple(ingested.notes),
     )
 
 
-def _network_tables(
+def _domain_tables(
     con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Settings, as_of: dt.date | None, progress: Progress
-) -> bool:
-    """Run the OSM coverage check when there is an OSM file; create its tables either way."""
-    from qdtransport.domains.charging.network_tables import network_frames
-
-    if ingested.osm_file is not None:
-        progress(f"network check on {ingested.osm_file.name}")
-    try:
-        frames, comments = network_frames(
-            ingested.osm_file,
-            register_sites=ingested.tables["service_areas"].frame,
-            register_stations=ingested.tables["charging_stations"].frame,
-            settings=settings,
-            as_of=as_of,
-        )
-    except Exception as exc:  # osmnx, pyosmium and XML parsers raise their own error types
-        raise BuildError(f"{ingested.osm_file}: the network check failed: {type(exc).__name__}: {exc}") from exc
-    for name, frame in frames.items():
-        if ingested.osm_file is not None:
-            progress(f"  {name}: {frame.height} rows")
-        _create_table(con, name, frame)
-        _comment_table(con, name, *comments[name])
-    return ingested.osm_file is not None
+) -> None:
+    """Create the tables each domain computes at build time (``Domain.build_tables``)."""
+    for domain in DOMAINS:
+        try:
+            tables = domain.build_tables(ingested, settings=settings, as_of=as_of, progress=progress)
+        except DomainBuildError as exc:
+            raise BuildError(str(exc)) from exc
+        for name, table in tables.items():
+            _create_table(con, name, table.frame)
+            _comment_table(con, name, table.comment, dict(table.columns))
 
 
 def _build_info(
@@ -441,6 +496,6 @@ def _build_info(
     }
     frame = pl.DataFrame([row], schema_overrides={"dataset_name": pl.String, "dataset_description": pl.String,
                                                   "osm_file": pl.String, "osm_sha256": pl.String,
-                                                  "as_of": pl.Date, "notes": pl.List(pl.String)})  # fmt: skip
+                                                  "as_of": pl.Date, "notes": pl.List(pl.String)})
     _create_table(con, "build_info", frame)
     _comment_table(con, "build_info", *TABLE_COMMENTS["build_info"])

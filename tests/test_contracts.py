@@ -10,12 +10,13 @@ import datetime as dt
 
 import pytest
 
-from qdtransport.contracts import Table
+from qdtransport.contracts import Column, Table
 from qdtransport.domains import TABLES
+from qdtransport.domains.sea_rail.iso6346 import LENGTH_CODES
 from qdtransport.ingest import header_lookup
 from qdtransport.parsing import enum_lookup
 from qdtransport.readers import normalise_header
-from qdtransport.rules import DateNotBefore, PlateMatchesPowertrain
+from qdtransport.rules import CONTAINER_NO, PLATE, VIN, DateNotBefore, IsoTypeCheck, PlateMatchesPowertrain
 
 # table -> [(column, type, required, Chinese aliases from the contract)]
 SPEC_COLUMNS: dict[str, list[tuple[str, str, bool, tuple[str, ...]]]] = {
@@ -107,7 +108,9 @@ SPEC_ENUMS: dict[tuple[str, str], dict[str, str]] = {
         "汽油": "PETROL", "柴油": "DIESEL", "压缩天然气": "CNG", "液化天然气": "LNG", "液化石油气": "LPG",
         "甲醇": "METHANOL", "其他": "OTHER",
     },
-    ("service_areas", "kind"): {"service_area": "service_area", "parking_area": "parking_area", "停车区": "parking_area"},
+    ("service_areas", "kind"): {
+        "service_area": "service_area", "parking_area": "parking_area", "停车区": "parking_area"
+    },
     ("service_areas", "crs"): {"WGS84": "WGS84", "GCJ02": "GCJ02", "BD09": "BD09"},
     ("service_areas", "status"): {
         "open": "open", "closed": "closed", "under_construction": "under_construction",
@@ -121,7 +124,9 @@ SPEC_ENUMS: dict[tuple[str, str], dict[str, str]] = {
         "煤炭": "coal", "铁矿石": "iron_ore", "焦炭": "coke", "铝土矿": "bauxite", "其他矿石": "other_ore",
         "粮食": "grain", "原油": "crude_oil", "成品油": "oil_products", "其他": "other",
     },
-    ("port_bulk_flows", "flow"): {"to_port": "to_port", "from_port": "from_port", "集港": "to_port", "疏港": "from_port"},
+    ("port_bulk_flows", "flow"): {
+        "to_port": "to_port", "from_port": "from_port", "集港": "to_port", "疏港": "from_port"
+    },
     ("port_bulk_flows", "mode"): {
         "铁路": "rail", "水路": "waterway", "封闭式皮带廊道": "belt_conveyor", "管道": "pipeline",
         "新能源货车": "truck_nev", "柴油货车": "truck_diesel", "LNG货车": "truck_lng", "其他货车": "truck_other",
@@ -131,7 +136,7 @@ SPEC_ENUMS: dict[tuple[str, str], dict[str, str]] = {
         "出租车": "taxi", "网约车": "ride_hailing", "小汽车": "car", "摩托车": "motorcycle", "班车": "shuttle",
         "其他": "other",
     },
-}  # fmt: skip
+}
 
 SPEC_KEYS = {
     "fleet_register": ("vin", "use_type", "registration_date"),
@@ -209,10 +214,17 @@ def test_keys_domains_and_defaults() -> None:
 
 
 def test_identifier_checks() -> None:
-    assert TABLES["fleet_register"].column("vin").check == "vin"
-    assert TABLES["fleet_register"].column("plate").check == "plate"
-    assert TABLES["sea_rail_moves"].column("container_no").check == "container_no"
-    assert TABLES["sea_rail_moves"].column("iso_type").check == "iso_type"
+    assert TABLES["fleet_register"].column("vin").check is VIN
+    assert TABLES["fleet_register"].column("plate").check is PLATE
+    assert TABLES["sea_rail_moves"].column("container_no").check is CONTAINER_NO
+    # every length code ISO 6346 assigns (the sea-rail domain's table), not only 1-4 and L
+    assert TABLES["sea_rail_moves"].column("iso_type").check == IsoTypeCheck(length_codes=tuple(LENGTH_CODES))
+
+
+def test_a_check_given_by_name_is_refused_when_the_contract_is_defined() -> None:
+    # a misspelt name used to mean "no check" without a word
+    with pytest.raises(TypeError, match="check must be a ColumnCheck object"):
+        Column("vin", "text", "VIN", check="vni")  # type: ignore[arg-type]
 
 
 def test_row_rules() -> None:

@@ -12,9 +12,12 @@ import random
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qdtransport.contracts import Table
+
+if TYPE_CHECKING:
+    import polars as pl
 
 
 @dataclass(frozen=True)
@@ -68,17 +71,50 @@ class Indicator:
         Contract tables the indicator is computed from.
     plan_order
         Position of the target in the plan's wording (task 5); orders table ``targets``.
+    months_view
+        View listing the months the inputs cover (column ``month``, the first day of a month with
+        data), or None. View ``target_status`` names the months a year not complete lacks from
+        it; without one its reason only says the inputs do not reach 31 December.
     """
 
     target: Target
     view: str
     input_tables: tuple[str, ...]
     plan_order: int = 99
+    months_view: str | None = None
 
     @property
     def indicator_id(self) -> str:
         """The target's indicator id."""
         return self.target.indicator_id
+
+
+class DomainBuildError(Exception):
+    """A domain's own build step failed; the message names the input and the problem."""
+
+
+@dataclass(frozen=True)
+class DerivedTable:
+    """A table a domain computes in Python at build time, with its comments.
+
+    Attributes
+    ----------
+    frame
+        The rows.
+    comment
+        The table comment (its grain).
+    columns
+        Column name -> comment, for every column.
+    """
+
+    frame: pl.DataFrame
+    comment: str
+    columns: Mapping[str, str]
+
+
+def no_tables(ingested: Any, **options: Any) -> dict[str, DerivedTable]:
+    """No tables computed at build time."""
+    return {}
 
 
 def no_report_section(con: Any, **options: Any) -> list[Any]:
@@ -122,6 +158,10 @@ class Domain:
         ``data_samples/README.md`` (``rng`` starts in the state ``write_samples`` got).
     readme_figures
         ``readme_figures(rng) -> str``: rows of the README's table of published figures.
+    build_tables
+        ``build_tables(ingested, *, settings, as_of, progress) -> {name: DerivedTable}``: tables
+        the domain computes in Python from the loaded inputs (:class:`qdtransport.ingest.Ingested`)
+        before the SQL runs; a failure raises :class:`DomainBuildError`.
     """
 
     name: str
@@ -132,3 +172,4 @@ class Domain:
     write_samples: Callable[..., dict[str, Path]] = no_samples
     readme_section: Callable[..., str] = no_text
     readme_figures: Callable[..., str] = no_text
+    build_tables: Callable[..., Mapping[str, DerivedTable]] = no_tables

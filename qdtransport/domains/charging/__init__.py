@@ -11,7 +11,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from qdtransport.domains.base import Domain, Indicator, Target
+from qdtransport.domains.base import DerivedTable, Domain, Indicator, Target
 from qdtransport.domains.charging.contract import TABLES
 from qdtransport.domains.charging.labels import LABELS
 
@@ -29,6 +29,7 @@ SERVICE_AREA_CHARGER_COVERAGE = Indicator(
     view="service_area_charger_coverage",
     input_tables=("service_areas", "charging_stations"),
     plan_order=1,
+    months_view="int_charging_months",
 )
 
 
@@ -37,6 +38,13 @@ def report_section(con: Any, **options: Any) -> list[Any]:
     from qdtransport.domains.charging.report import section
 
     return section(con, **options)
+
+
+def build_tables(ingested: Any, **options: Any) -> dict[str, DerivedTable]:
+    """The network check's tables; see :func:`qdtransport.domains.charging.network_tables.build_tables`."""
+    from qdtransport.domains.charging.network_tables import build_tables as tables
+
+    return tables(ingested, **options)
 
 
 def write_samples(out_dir: Path, rng: random.Random) -> dict[str, Path]:
@@ -69,4 +77,5 @@ DOMAIN = Domain(
     write_samples=write_samples,
     readme_section=readme_section,
     readme_figures=readme_figures,
+    build_tables=build_tables,
 )

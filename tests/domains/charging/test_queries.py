@@ -12,6 +12,8 @@ CS8 is given in GCJ-02 (about 500 m off in WGS84 terms) at SA4, the parking area
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pathlib import Path
 
 import duckdb
@@ -30,7 +32,8 @@ def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
 
 
 def test_station_site_matching(con: duckdb.DuckDBPyConnection) -> None:
-    rows = {r[0]: r[1:] for r in con.execute("select station_id, site_id, site_match from int_charging_stations").fetchall()}
+    query = "select station_id, site_id, site_match from int_charging_stations"
+    rows = {r[0]: r[1:] for r in con.execute(query).fetchall()}
     assert rows["CS1"] == ("SA1", "distance")
     assert rows["CS2"] == ("SA2", "distance")  # nearer to SA1, but its name says 济南方向
     assert rows["CS5"] == (None, None)  # 2 km away
@@ -51,21 +54,27 @@ def test_gcj02_station_is_converted_and_keeps_its_source(con: duckdb.DuckDBPyCon
 
 def test_service_area_charger_coverage_by_year(con: duckdb.DuckDBPyConnection) -> None:
     rows = con.execute(
-        "select year, numerator, denominator from service_area_charger_coverage order by year"
+        "select year, numerator, denominator, complete from service_area_charger_coverage "
+        "order by year"
     ).fetchall()
-    # years start with the first opening (SA1 and SA2, 2015): no station yet, coverage 0
-    assert rows == [
-        (2015, 0, 2), (2016, 0, 2), (2017, 0, 2),
+    # the series starts with the first charging station at a site (CS6 at SA1, 2018), not with
+    # the first opening (2015, when no site had a charger), and runs to the build year; the
+    # registers' latest date is CS4's commissioning, 2025-03-01: 2025 and later are not complete
+    build_year = dt.datetime.now(dt.UTC).year
+    assert [r[:3] for r in rows] == [
         (2018, 1, 2), (2019, 1, 2), (2020, 1, 2), (2021, 1, 2),  # SA1 via CS6, then CS1
         (2022, 2, 2), (2023, 2, 2),  # SA2 via CS2 from 2022
         (2024, 2, 3),  # SA3 opens; its only station has no connector
         (2025, 3, 3),  # CS4 at SA3
+        *((year, 3, 3) for year in range(2026, build_year + 1)),  # nothing recorded since
     ]  # fmt: skip
+    assert [r[3] for r in rows] == [True] * 7 + [False] * (build_year - 2024)
 
 
 def test_parking_areas_are_beside_not_in_the_indicator(con: duckdb.DuckDBPyConnection) -> None:
     rows = con.execute(
-        "select year, sites, covered_sites from sa_charger_coverage_by_kind where kind = 'parking_area' and year in (2020, 2021)"
+        "select year, sites, covered_sites from sa_charger_coverage_by_kind "
+        "where kind = 'parking_area' and year in (2020, 2021)"
     ).fetchall()
     assert sorted(rows) == [(2020, 1, 0), (2021, 1, 1)]
 
