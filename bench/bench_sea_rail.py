@@ -1,5 +1,6 @@
-"""Benchmark: 10 million container moves built into the warehouse and the sea-rail views queried,
-against DuckDB's plain ``read_csv`` of the same files, in the same run.
+"""Benchmark: 10 million container moves built and the sea-rail views queried, against read_csv.
+
+DuckDB's plain ``read_csv`` of the same files is the baseline, measured in the same run.
 
 Writes synthetic moves (``qdtransport.domains.sea_rail.samples.moves``: valid ISO 6346 container
 numbers, Chinese headers and values 重/空, 集港/疏港) as one CSV file per month in a temporary
@@ -80,8 +81,10 @@ def months(count: int) -> list[tuple[int, int]]:
 
 
 def write_moves(folder: Path, total: int, seed: int = 6346) -> tuple[int, int]:
-    """Monthly CSV files of ``total`` moves (UTF-8, Chinese headers and values); returns rows
-    written (repeats included) and bytes."""
+    """Write monthly CSV files of ``total`` moves (UTF-8, Chinese headers and values).
+
+    Returns the rows written (repeats included) and the bytes.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
     calendar = months(83)
@@ -91,9 +94,7 @@ def write_moves(folder: Path, total: int, seed: int = 6346) -> tuple[int, int]:
     left = total
     for year, month in calendar:
         frame = month_moves(rng, year, month, min(per_month, left)).with_columns(
-            pl.format("M{}{}", pl.lit(f"{year}{month:02d}"), pl.int_range(pl.len())).alias(
-                "move_id"
-            )
+            pl.format("M{}{}", pl.lit(f"{year}{month:02d}"), pl.int_range(pl.len())).alias("move_id")
         )
         left -= frame.height
         shown = frame.with_columns(
@@ -131,11 +132,10 @@ def run_child(code: str, *args: str) -> tuple[float, float, str]:
 
 
 def main() -> None:
+    """Generate the moves, run the three steps in child processes and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=10_000_000)
-    parser.add_argument(
-        "--workdir", type=Path, default=None, help="where to write (default: a temporary folder)"
-    )
+    parser.add_argument("--workdir", type=Path, default=None, help="where to write (default: a temporary folder)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         root = Path(tmp)
@@ -146,9 +146,7 @@ def main() -> None:
         generated = time.perf_counter() - started
         print(f"moves: {args.moves:,}; rows written {rows:,} in {len(list((data / 'sea_rail_moves').iterdir()))} "
               f"monthly files, {size / 1e6:,.0f} MB UTF-8 CSV (generated in {generated:.0f} s)")  # fmt: skip
-        baseline_s, baseline_mb, out = run_child(
-            BASELINE, str(root / "baseline.duckdb"), str(data / "sea_rail_moves")
-        )
+        baseline_s, baseline_mb, out = run_child(BASELINE, str(root / "baseline.duckdb"), str(data / "sea_rail_moves"))
         print(
             f"baseline: {out.strip().splitlines()[-1]} rows, {baseline_s:.1f} s, {baseline_mb:,.0f} MB",
             flush=True,

@@ -39,8 +39,7 @@ def report_section(con: Any, **options: Any) -> list[Any]:
 
 
 def write_samples(out_dir: Path, rng: random.Random) -> dict[str, Path]:
-    """Reported monthly volumes and December 2025's moves; see
-    :func:`qdtransport.domains.sea_rail.samples.write`."""
+    """Reported monthly volumes and December 2025's moves (:func:`.samples.write`)."""
     from qdtransport.domains.sea_rail.samples import write
 
     return write(out_dir, rng)

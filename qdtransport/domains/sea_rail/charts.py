@@ -17,9 +17,7 @@ SOURCE_COLOURS: tuple[str, ...] = ("#1f77b4", "#aec7e8")
 """Bar colours of counted and reported months."""
 
 
-def annual_teu_chart(
-    frame: Any, *, target_value: float, target_year: int, lang: str = "zh"
-) -> alt.TopLevelMixin:
+def annual_teu_chart(frame: Any, *, target_value: float, target_year: int, lang: str = "zh") -> alt.TopLevelMixin:
     """Sea-rail TEU by year against the plan target (y axis in TEU from zero, not a share).
 
     Parameters
@@ -44,8 +42,9 @@ def annual_teu_chart(
 
 
 def monthly_teu_chart(frame: Any, *, target_value: float, lang: str = "zh") -> alt.TopLevelMixin:
-    """TEU by month as bars coloured by source (counted from moves or reported), with the
-    monthly pace of the yearly target as a dashed rule.
+    """TEU by month as bars coloured by source (counted from moves or reported).
+
+    The monthly pace of the yearly target is drawn as a dashed rule.
 
     Parameters
     ----------
@@ -104,11 +103,7 @@ def monthly_teu_chart(frame: Any, *, target_value: float, lang: str = "zh") -> a
         }
     )
     rule = alt.Chart(target).mark_rule(color="#c0392b", strokeDash=[6, 4]).encode(y="pace:Q")
-    label = (
-        alt.Chart(target)
-        .mark_text(color="#c0392b", align="left", dy=-7, x=4)
-        .encode(y="pace:Q", text="text:N")
-    )
+    label = alt.Chart(target).mark_text(color="#c0392b", align="left", dy=-7, x=4).encode(y="pace:Q", text="text:N")
     layers: list[Any] = [bars_layer, rule, label]
     if shown.is_empty():
         layers.append(no_data(lang))

@@ -48,9 +48,7 @@ class LengthCode:
 
 
 def _metric(code: str, length_mm: int) -> LengthCode:
-    return LengthCode(
-        code, length_mm, round(length_mm / MM_PER_FOOT, 2), f"{length_mm / 1000:.2f} m"
-    )
+    return LengthCode(code, length_mm, round(length_mm / MM_PER_FOOT, 2), f"{length_mm / 1000:.2f} m")
 
 
 LENGTH_CODES: dict[str, LengthCode] = {

@@ -55,12 +55,21 @@ LABELS: dict[str, dict[str, str]] = {
     "sea_rail.above_growth_target": {"zh": "高于增速要求", "en": "Above the growth ask"},
     "sea_rail.complete": {"zh": "两年均完整", "en": "Both years complete"},
     "sea_rail.note_duplicates": {
-        "zh": "重复导出的作业 {moves} 箱次只计一次，其中 {conflicting} 箱次的副本内容不一致（见视图 sea_rail_duplicate_moves）。",
-        "en": "{moves} moves exported more than once are counted once; the copies of {conflicting} of them disagree (see view sea_rail_duplicate_moves).",
+        "zh": (
+            "重复导出的作业 {moves} 箱次只计一次，其中 {conflicting} 箱次的副本内容不一致"
+            "（见视图 sea_rail_duplicate_moves）。"
+        ),
+        "en": (
+            "{moves} moves exported more than once are counted once; the copies of {conflicting} of "
+            "them disagree (see view sea_rail_duplicate_moves)."
+        ),
     },
     "sea_rail.note_views_missing": {
         "zh": "本数据库尚无海铁联运视图（sea_rail_teu_monthly），本节从略。请用新版 qdtransport 重新构建数据库。",
-        "en": "This database has no sea-rail views yet (sea_rail_teu_monthly); section skipped. Rebuild the database with a newer qdtransport.",
+        "en": (
+            "This database has no sea-rail views yet (sea_rail_teu_monthly); section skipped. "
+            "Rebuild the database with a newer qdtransport."
+        ),
     },
 }
 """i18n key -> {"zh": …, "en": …}; merged into :mod:`qdtransport.i18n`."""

@@ -1,5 +1,8 @@
-"""The sea-rail section of the report: TEU by year against 2.2 million, by month by source, by
-inland port; the months counted and reported side by side; growth against the national ask."""
+"""The sea-rail section of the report.
+
+TEU by year against 2.2 million, by month by source, by inland port; the months counted and
+reported side by side; growth against the national ask.
+"""
 
 from __future__ import annotations
 
@@ -37,8 +40,10 @@ def section(
     settings: Mapping[str, Any],
     targets: Mapping[str, Mapping[str, Any]],
 ) -> list[Any]:
-    """Heading, the yearly and monthly charts, the inland-port breakdown of ``year``, the
-    reconciliation of months with both sources, growth by year and the duplicate-move note.
+    """The section's items: heading, charts, reconciliation, growth, duplicate-move note.
+
+    The yearly and monthly charts, the inland-port breakdown of ``year``, the reconciliation of
+    months with both sources, growth by year and the note on moves exported more than once.
 
     Parameters
     ----------
@@ -100,11 +105,7 @@ def section(
         "select count(*), count(*) filter (where conflicting) from sea_rail_duplicate_moves"
     ).fetchall()
     if duplicates:
-        items.append(
-            note_html(
-                "sea_rail.note_duplicates", lang=lang, moves=duplicates, conflicting=conflicting
-            )
-        )
+        items.append(note_html("sea_rail.note_duplicates", lang=lang, moves=duplicates, conflicting=conflicting))
     return items
 
 

@@ -21,8 +21,10 @@ SeaRailDb = Callable[..., duckdb.DuckDBPyConnection]
 
 @pytest.fixture
 def sea_rail_db(tmp_path: Path) -> Iterator[SeaRailDb]:
-    """``sea_rail_db(data_dir, **settings)``: a read-only connection to a build of ``data_dir``
-    with the given settings (defaults otherwise)."""
+    """``sea_rail_db(data_dir, **settings)``: read-only connection to a build of ``data_dir``.
+
+    The build uses the given settings (defaults otherwise).
+    """
     connections: list[duckdb.DuckDBPyConnection] = []
 
     def connect(data_dir: Path, **settings: object) -> duckdb.DuckDBPyConnection:

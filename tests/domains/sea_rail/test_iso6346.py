@@ -11,9 +11,7 @@ from tests.domains.sea_rail.conftest import QUERIES
 
 def test_sql_view_holds_the_python_table() -> None:
     con = duckdb.connect()
-    con.execute(
-        (QUERIES / "intermediate" / "int_iso6346_length_codes.sql").read_text(encoding="utf-8")
-    )
+    con.execute((QUERIES / "intermediate" / "int_iso6346_length_codes.sql").read_text(encoding="utf-8"))
     in_sql = con.execute("select * from int_iso6346_length_codes order by length_code").fetchall()
     in_python = sorted((c.code, c.length_mm, c.length_ft, c.label) for c in LENGTH_CODES.values())
     assert in_sql == in_python

@@ -12,18 +12,11 @@ from qdtransport.cli import main
 from tests.domains.sea_rail.conftest import DATA
 
 
-def test_teu_factor_45ft_through_build_settings(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_teu_factor_45ft_through_build_settings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     settings = tmp_path / "settings.toml"
     settings.write_text("teu_factor_45ft = 2\n", encoding="utf-8")
     db = tmp_path / "qingdao.duckdb"
-    assert (
-        main(
-            ["build", "--data", str(DATA / "months"), "--db", str(db), "--settings", str(settings)]
-        )
-        == 0
-    )
+    assert main(["build", "--data", str(DATA / "months"), "--db", str(db), "--settings", str(settings)]) == 0
     with duckdb.connect(str(db), read_only=True) as con:
         # 2024 (see test_sea_rail_views): 10 × 1000 reported + November 6.0 (M2's L5G1 now 2.0
         # instead of 2.25) + December 5.0 = 10011.0; 2025: January D4 (L5G1) 2.0 + February 500
@@ -46,9 +39,7 @@ def test_teu_factor_45ft_through_build_settings(
 
 def test_bad_check_digit_and_unassigned_length_code_are_rejected_not_counted(sea_rail_db) -> None:
     con = sea_rail_db(DATA / "months")
-    assert con.execute(
-        "select source_file, source_row, reason_code from rejects order by source_row"
-    ).fetchall() == [
+    assert con.execute("select source_file, source_row, reason_code from rejects order by source_row").fetchall() == [
         ("sea_rail_moves/2024-11.csv", 7, "bad_container_no"),  # M6 CSQU3054384 (should end in 3)
         ("sea_rail_moves/2024-11.csv", 8, "bad_iso_type"),  # M7 92G1: length code 9 unassigned
     ]
@@ -67,13 +58,9 @@ def test_every_assigned_length_code_counts_its_length(sea_rail_db) -> None:
     con = sea_rail_db(DATA / "lengths")
     # 12G1 10 ft 0.5 + 32G1 30 ft 1.5 + M5G1 48 ft 2.4 + P5G1 53 ft 2.65 + C2G1 24 ft 6 in 1.225
     # = 8.275 TEU from 5 boxes; 52G1 (length code 5, unassigned) is rejected
-    assert con.execute("select boxes, teu from sea_rail_teu_monthly").fetchall() == [
-        (5, pytest.approx(8.275))
-    ]
+    assert con.execute("select boxes, teu from sea_rail_teu_monthly").fetchall() == [(5, pytest.approx(8.275))]
     assert con.execute("select reason_code from rejects").fetchall() == [("bad_iso_type",)]
-    assert con.execute(
-        "select length_label, teu from sea_rail_teu_by_box_length order by length_ft"
-    ).fetchall() == [
+    assert con.execute("select length_label, teu from sea_rail_teu_by_box_length order by length_ft").fetchall() == [
         ("10 ft", 0.5),
         ("24 ft 6 in", 1.225),
         ("30 ft", 1.5),

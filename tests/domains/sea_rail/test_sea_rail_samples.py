@@ -60,8 +60,7 @@ def test_defects_are_where_the_readme_says(sample, con) -> None:
         for line in d.lines
     )
     found = con.execute(
-        "select source_file, source_row, reason_code from rejects "
-        "where table_name = 'sea_rail_moves' order by all"
+        "select source_file, source_row, reason_code from rejects where table_name = 'sea_rail_moves' order by all"
     ).fetchall()
     assert found == promised
     # the 28 identical records of the January export collapse; 6 moves posted twice in the
@@ -87,9 +86,7 @@ def test_files_are_in_the_forms_real_exports_take() -> None:
     gbk = (folder / "dongjiakou_2025-12.csv").read_bytes()
     with pytest.raises(UnicodeDecodeError):
         gbk.decode("utf-8")
-    assert gbk.decode("gbk").startswith(
-        "作业编号,集装箱号,箱型尺寸,空重,方向,作业时间,港区,到发站,车次,备注\r\n"
-    )
+    assert gbk.decode("gbk").startswith("作业编号,集装箱号,箱型尺寸,空重,方向,作业时间,港区,到发站,车次,备注\r\n")
     assert set(gbk.decode("gbk").splitlines()[1].split(",")[3:5]) <= {"重", "空", "集港", "疏港"}
     monthly = (ROOT / "data_samples" / "sea_rail_monthly.csv").read_bytes()
     assert monthly.startswith("\ufeff月份,海铁联运量,来源,备注\r\n".encode())

@@ -49,9 +49,7 @@ def test_month_counted_from_moves_keeps_the_reported_figure(sea_rail_db) -> None
 def test_reconciliation_where_a_month_has_both_sources(sea_rail_db) -> None:
     con = sea_rail_db(MONTHS)
     # 6.25 - 6 = 0.25 TEU; 0.25 / 6 = 0.041666…
-    [(month, boxes, moves, reported, difference, relative)] = rows(
-        con, "select * from sea_rail_teu_reconciliation"
-    )
+    [(month, boxes, moves, reported, difference, relative)] = rows(con, "select * from sea_rail_teu_reconciliation")
     assert (month, boxes, moves, reported, difference) == (dt.date(2024, 11, 1), 4, 6.25, 6.0, 0.25)
     assert relative == pytest.approx(0.25 / 6)
 
@@ -60,9 +58,7 @@ def test_last_minute_of_december_belongs_to_december(sea_rail_db) -> None:
     con = sea_rail_db(MONTHS)
     # December 2024: D2 (23:59:00) 2 + D3 (23:59:59) 1 + D5 2 = 5 TEU; D4 at 2025-01-01 00:00 is
     # January's 2.25 TEU
-    assert rows(
-        con, "select month, teu, boxes from sea_rail_teu_monthly where source = 'moves'"
-    ) == [
+    assert rows(con, "select month, teu, boxes from sea_rail_teu_monthly where source = 'moves'") == [
         (dt.date(2024, 11, 1), 6.25, 4),
         (dt.date(2024, 12, 1), 5.0, 3),
         (dt.date(2025, 1, 1), 2.25, 1),
@@ -100,17 +96,13 @@ def test_teu_factor_45ft_setting(sea_rail_db) -> None:
 def test_growth_against_the_national_ask(sea_rail_db) -> None:
     con = sea_rail_db(MONTHS)
     # 2024: 10011.25 / 8400 - 1 = 0.19182 > 0.15; 2025: 502.25 / 10011.25 - 1 = -0.94983
-    growth = rows(
-        con, "select year, growth, above_growth_target, complete from sea_rail_teu_growth"
-    )
+    growth = rows(con, "select year, growth, above_growth_target, complete from sea_rail_teu_growth")
     assert [(y, round(g, 5), above, complete) for y, g, above, complete in growth] == [
         (2024, 0.19182, True, True),
         (2025, -0.94983, False, False),
     ]
     con = sea_rail_db(MONTHS, sea_rail_growth_target=0.2)
-    assert rows(con, "select above_growth_target from sea_rail_teu_growth where year = 2024") == [
-        (False,)
-    ]
+    assert rows(con, "select above_growth_target from sea_rail_teu_growth where year = 2024") == [(False,)]
 
 
 def test_a_move_repeated_across_monthly_files_counts_once(sea_rail_db) -> None:
@@ -119,8 +111,7 @@ def test_a_move_repeated_across_monthly_files_counts_once(sea_rail_db) -> None:
     # and D1 in the December file; counted once, from the November file (first by file name)
     assert rows(
         con,
-        "select move_id, month, teu, copies, source_file from int_sea_rail_moves "
-        "where container_no = 'MSKU1002003'",
+        "select move_id, month, teu, copies, source_file from int_sea_rail_moves where container_no = 'MSKU1002003'",
     ) == [("M5", dt.date(2024, 11, 1), 1.0, 2, "sea_rail_moves/2024-11.csv")]
     duplicates = rows(
         con,

@@ -77,10 +77,12 @@ def write(out_dir: Path, rng: random.Random) -> dict[str, Path]:
     """Write ``sea_rail_monthly.csv`` and ``sea_rail_moves/`` into ``out_dir``."""
     sample = draw(rng)
     written = write_move_files(Path(out_dir) / "sea_rail_moves", sample.files)
-    written["sea_rail_monthly.csv"] = write_monthly(
-        Path(out_dir) / "sea_rail_monthly.csv", sample.monthly, ROW_NOTE
-    )
+    written["sea_rail_monthly.csv"] = write_monthly(Path(out_dir) / "sea_rail_monthly.csv", sample.monthly, ROW_NOTE)
     return written
+
+
+def _row(name: str, form: str, rows: int) -> str:
+    return f"| {name} | {form} | {rows:,} |"
 
 
 def readme_section(rng: random.Random) -> str:
@@ -96,10 +98,29 @@ def readme_section(rng: random.Random) -> str:
         "",
         "| File | Form | Data rows |",
         "|---|---|---|",
-        f"| `sea_rail_monthly.csv` | UTF-8 with BOM, CRLF, headers 月份/海铁联运量/来源/备注; reported TEU per month, 2018-01 to 2025-12 | {len(sample.monthly)} |",
-        f"| `sea_rail_moves/{QIANWAN}` | Excel, a title row above the header, 作业时间 as date cells, 重/空 and 集港/疏港; the 前湾 terminal's December 2025 | {rows[QIANWAN].height:,} |",
-        f"| `sea_rail_moves/{FILES[1]}` | GBK, CRLF, other header spellings (集装箱号, 箱型尺寸, 港区, 到发站, 车次) and a 备注 column; the 董家口 terminal's December 2025 | {rows[FILES[1]].height:,} |",
-        f"| `sea_rail_moves/{FILES[2]}` | the same system's first export of January, taken just after midnight: records of 31 December entered late, most already in the December file | {rows[FILES[2]].height:,} |",
+        _row(
+            "`sea_rail_monthly.csv`",
+            "UTF-8 with BOM, CRLF, headers 月份/海铁联运量/来源/备注; reported TEU per month, 2018-01 to 2025-12",
+            len(sample.monthly),
+        ),
+        _row(
+            f"`sea_rail_moves/{QIANWAN}`",
+            "Excel, a title row above the header, 作业时间 as date cells, 重/空 and "
+            "集港/疏港; the 前湾 terminal's December 2025",
+            rows[QIANWAN].height,
+        ),
+        _row(
+            f"`sea_rail_moves/{FILES[1]}`",
+            "GBK, CRLF, other header spellings (集装箱号, 箱型尺寸, 港区, 到发站, 车次) "
+            "and a 备注 column; the 董家口 terminal's December 2025",
+            rows[FILES[1]].height,
+        ),
+        _row(
+            f"`sea_rail_moves/{FILES[2]}`",
+            "the same system's first export of January, taken just after midnight: "
+            "records of 31 December entered late, most already in the December file",
+            rows[FILES[2]].height,
+        ),
         "",
         (
             f"December 2025 holds {DECEMBER_BOXES:,} moves (the port's 2025 rate; about 1.75 TEU per box: "
@@ -117,9 +138,7 @@ def readme_section(rng: random.Random) -> str:
         "|---|---|---|---|",
     ]
     for defect in sample.files.defects:
-        shown = ", ".join(str(n) for n in defect.lines[:8]) + (
-            " …" if len(defect.lines) > 8 else ""
-        )
+        shown = ", ".join(str(n) for n in defect.lines[:8]) + (" …" if len(defect.lines) > 8 else "")
         lines.append(f"| `{defect.file}` | {shown} | {defect.what} | {defect.build} |")
     lines += [
         "",

@@ -19,6 +19,7 @@ out once the files are in their final order.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -112,9 +113,7 @@ class MoveFiles:
         loaded = pl.concat([r.filter(pl.col("outcome") == "load") for r in self.rows.values()])
         keys = ["container_no", "direction", "move_time"]
         return (
-            self.moves.with_columns(
-                pl.col("move_time").dt.strftime("%Y-%m-%d %H:%M:%S").alias("_text")
-            )
+            self.moves.with_columns(pl.col("move_time").dt.strftime("%Y-%m-%d %H:%M:%S").alias("_text"))
             .join(
                 loaded.select(*keys[:2], pl.col("move_time").alias("_text")).unique(),
                 on=[*keys[:2], "_text"],
@@ -137,15 +136,11 @@ def _as_text(frame: pl.DataFrame, move_id: str, width: int) -> pl.DataFrame:
     )
 
 
-def _mark(
-    frame: pl.DataFrame, rows: list[int], defect: tuple[str, str, str], **values
-) -> pl.DataFrame:
+def _mark(frame: pl.DataFrame, rows: list[int], defect: tuple[str, str, str], **values) -> pl.DataFrame:
     """Rows ``rows`` get ``values`` and the defect (code, what, build); an outcome may be given."""
     hit = pl.int_range(pl.len()).is_in(rows)
     changes = dict(zip(("defect", "what", "build"), defect, strict=True)) | values
-    return frame.with_columns(
-        [pl.when(hit).then(pl.lit(v)).otherwise(pl.col(k)).alias(k) for k, v in changes.items()]
-    )
+    return frame.with_columns([pl.when(hit).then(pl.lit(v)).otherwise(pl.col(k)).alias(k) for k, v in changes.items()])
 
 
 def _wrong_check_digit(container_no: str) -> str:
@@ -246,9 +241,7 @@ def list_defects(rows: dict[str, pl.DataFrame]) -> list[MoveDefect]:
     first_line = {QIANWAN: 3, DONGJIAKOU: 2, LATE: 2}  # the workbook has a title row
     defects = []
     for name, frame in rows.items():
-        marked = frame.with_row_index("line", offset=first_line[name]).filter(
-            pl.col("defect").is_not_null()
-        )
+        marked = frame.with_row_index("line", offset=first_line[name]).filter(pl.col("defect").is_not_null())
         for (code, build), group in marked.group_by("defect", "build", maintain_order=True):
             whats = list(dict.fromkeys(group["what"]))
             defects.append(MoveDefect(code, name, tuple(group["line"]), "; ".join(whats), build))
@@ -293,9 +286,7 @@ def _write_workbook(path: Path, frame: pl.DataFrame) -> Path:
     sheet.append(list(XLSX_HEADER))
     for row in _display(frame).iter_rows(named=True):
         cells = [row[c] for c in COLUMNS]
-        try:  # a time the system wrote as text (a defect) stays text
+        with contextlib.suppress(ValueError):  # a time written as text (a defect) stays text
             cells[5] = dt.datetime.strptime(row["move_time"], "%Y-%m-%d %H:%M:%S")
-        except ValueError:
-            pass
         sheet.append(cells)
     return save_workbook_stable(book, path, author="前湾码头作业系统 (synthetic)")

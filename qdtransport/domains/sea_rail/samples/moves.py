@@ -61,14 +61,10 @@ def container_numbers(rng: np.random.Generator, n: int) -> np.ndarray:
     owner = rng.integers(0, len(OWNER_CODES), n)
     serial = rng.integers(0, 1_000_000, n)
     digits = (serial[:, None] // 10 ** np.arange(5, -1, -1)) % 10
-    total = (_LETTERS[owner] * 2 ** np.arange(4)).sum(axis=1) + (
-        digits * 2 ** np.arange(4, 10)
-    ).sum(axis=1)
+    total = (_LETTERS[owner] * 2 ** np.arange(4)).sum(axis=1) + (digits * 2 ** np.arange(4, 10)).sum(axis=1)
     check = total % 11 % 10
     owners = np.array(OWNER_CODES, dtype=object)[owner]
-    return np.array(
-        [f"{o}{s:06d}{c}" for o, s, c in zip(owners, serial, check, strict=True)], dtype=object
-    )
+    return np.array([f"{o}{s:06d}{c}" for o, s, c in zip(owners, serial, check, strict=True)], dtype=object)
 
 
 def month_moves(rng: np.random.Generator, year: int, month: int, boxes: int) -> pl.DataFrame:
@@ -102,9 +98,7 @@ def month_moves(rng: np.random.Generator, year: int, month: int, boxes: int) -> 
             "container_no": container_numbers(rng, boxes),
             "iso_type": _pick(rng, ISO_TYPES, boxes),
             "full_empty": np.where(rng.random(boxes) < FULL_SHARE, "F", "E"),
-            "direction": np.where(
-                rng.random(boxes) < RAIL_TO_SHIP_SHARE, "rail_to_ship", "ship_to_rail"
-            ),
+            "direction": np.where(rng.random(boxes) < RAIL_TO_SHIP_SHARE, "rail_to_ship", "ship_to_rail"),
             "move_time": (start + seconds.astype("timedelta64[s]")).astype("datetime64[us]"),
             "terminal": _pick(rng, TERMINALS, boxes),
             "inland_node": nodes,
@@ -118,7 +112,5 @@ def teu_of(iso_types: pl.Series, teu_factor_45ft: float = 2.25) -> pl.Series:
     """TEU per box of each size-type code (``length_ft / 20``, 45 ft by the setting)."""
     from qdtransport.domains.sea_rail.iso6346 import LENGTH_CODES
 
-    per_code = {
-        c.code: (teu_factor_45ft if c.code == "L" else c.teu) for c in LENGTH_CODES.values()
-    }
+    per_code = {c.code: (teu_factor_45ft if c.code == "L" else c.teu) for c in LENGTH_CODES.values()}
     return iso_types.str.slice(0, 1).replace_strict(per_code, return_dtype=pl.Float64)
