@@ -64,6 +64,10 @@ LABELS: dict[str, dict[str, str]] = {
             "them disagree (see view sea_rail_duplicate_moves)."
         ),
     },
+    "sea_rail.note_no_data": {
+        "zh": "本数据库没有海铁联运数据（sea_rail_moves 与 sea_rail_monthly 均无记录）。",
+        "en": "No sea-rail data in this database (sea_rail_moves and sea_rail_monthly are empty).",
+    },
     "sea_rail.note_views_missing": {
         "zh": "本数据库尚无海铁联运视图（sea_rail_teu_monthly），本节从略。请用新版 qdtransport 重新构建数据库。",
         "en": (

@@ -68,6 +68,8 @@ def section(
         return [*items, note_html("sea_rail.note_views_missing", lang=lang)]
     target = targets["sea_rail_teu"]
     yearly = con.sql("select year, value, complete from sea_rail_teu order by year").pl()
+    if yearly.is_empty():
+        return [*items, note_html("sea_rail.note_no_data", lang=lang)]
     items.append(
         annual_teu_chart(
             yearly,

@@ -67,3 +67,32 @@ def test_every_assigned_length_code_counts_its_length(sea_rail_db) -> None:
         ("48 ft", 2.4),
         ("53 ft", 2.65),
     ]
+
+
+def test_report_section_without_sea_rail_data(sea_rail_db) -> None:
+    from qdtransport.domains.sea_rail.report import section
+    from qdtransport.report.sections import report_options
+
+    # a data directory without any input table
+    con = sea_rail_db(DATA / "empty")
+    items = section(con, **report_options(con, year=2025, lang="en"))
+    assert items == [
+        "<h2>4. Container sea-rail intermodal transport</h2>",
+        '<p class="qd-note">No sea-rail data in this database (sea_rail_moves and sea_rail_monthly are empty).</p>',
+    ]
+
+
+def test_report_section_with_data(sea_rail_db) -> None:
+    from qdtransport.domains.sea_rail.report import section
+    from qdtransport.report.sections import report_options
+
+    con = sea_rail_db(DATA / "months")
+    items = section(con, **report_options(con, year=2024, lang="zh"))
+    charts = [i for i in items if not isinstance(i, str)]
+    # TEU by year, by month (2022-2024) and by inland port (November and December 2024 from moves)
+    assert len(charts) == 3
+    html = "".join(i for i in items if isinstance(i, str))
+    # the reconciliation of November 2024: 6.25 counted, 6 reported, +0.25 (4.2 %)
+    assert "<td>2024-11</td><td>4</td><td>6.25</td><td>6.00</td><td>0.25</td><td>4.2%</td>" in html
+    # three moves exported twice, one with copies that disagree
+    assert "重复导出的作业 3 箱次只计一次，其中 1 箱次的副本内容不一致" in html
