@@ -65,7 +65,7 @@ DATASET_TOML = (
     'name = "Qingdao transport demo (synthetic)"\n'
     "synthetic = true\n"
     'description = "Synthetic sample data (合成示例数据): fleet register, expressway service areas, charging '
-    "stations, port bulk cargo flows and "
+    "stations, port bulk cargo flows, sea-rail container moves and monthly volumes and "
     'an OSM network on the real alignments, shaped by published Qingdao figures; see README.md"\n'
     "as_of = 2026-01-15\n"
 )
