@@ -2,8 +2,9 @@
 
 Every chart function takes a polars (or pandas) frame as the warehouse views return it and gives
 back an Altair chart. Titles and axis labels come from :data:`LABELS` in the language asked for
-(``lang="zh"``, the default, or ``"en"``); fonts fall back through :data:`FONT_FAMILIES` so that
-Chinese text shows on Windows, macOS and Linux alike.
+(``lang="zh"``, the default, or ``"en"``). Charts are laid out with the font the package ships
+(:mod:`qdtransport.chart_font`, registered on import), so they measure the same whatever fonts
+the machine has; browsers draw them with the first of :data:`FONT_FAMILIES` they have.
 
 Charts need no network to show: :func:`to_svg` renders a chart to an SVG document inside the
 Python process (vl-convert), and :func:`enable_svg_renderer` makes Altair display every chart that
@@ -24,14 +25,19 @@ import altair as alt
 import polars as pl
 import vl_convert
 
+from qdtransport.chart_font import CHART_FONT, register_chart_font
+
+register_chart_font()
+
 LANGS: tuple[str, ...] = ("zh", "en")
 """Label languages."""
 
 FONT_FAMILIES: tuple[str, ...] = (
-    "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "SimHei",
-    "WenQuanYi Micro Hei", "sans-serif",
+    CHART_FONT, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
+    "SimHei", "WenQuanYi Micro Hei", "sans-serif",
 )  # fmt: skip
-"""Fonts tried in order: the usual Simplified Chinese fonts of Linux, macOS and Windows."""
+"""Fonts tried in order: the bundled chart font, then the usual Simplified Chinese fonts of Linux,
+macOS and Windows (for pages opened where the bundled font is not installed)."""
 
 FONT_STACK: str = ", ".join(f'"{f}"' if " " in f else f for f in FONT_FAMILIES)
 """:data:`FONT_FAMILIES` as a CSS ``font-family`` value."""

@@ -110,7 +110,7 @@ def test_charts_use_a_font_list_that_covers_chinese() -> None:
     ).to_dict()
     font = spec["config"]["font"]
     assert (
-        font.startswith('"Noto Sans CJK SC"')
+        font.startswith('"QDT Sans SC", "Noto Sans CJK SC"')
         and "Microsoft YaHei" in font
         and font.endswith("sans-serif")
     )
