@@ -53,10 +53,10 @@ WITHOUT_PACKAGE = "import vl_convert\nFONT = 'sans-serif'"
 REAL_CHART = """
 import polars as pl
 from qdtransport import charts
+from qdtransport.domains.fleet.charts import nev_share_chart
 shares = pl.DataFrame({"year": [2023, 2024, 2025], "value": [0.5, 0.75, 0.8],
                        "complete": [True, True, False]})
-print(charts.to_svg(charts.nev_share_chart(shares, use_type="bus", target_value=1.0,
-                                           target_year=2025)))
+print(charts.to_svg(nev_share_chart(shares, use_type="bus", target_value=1.0, target_year=2025)))
 """
 
 

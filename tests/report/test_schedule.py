@@ -16,7 +16,7 @@ import pytest
 
 from qdtransport.warehouse import build
 
-DATA = Path(__file__).parent / "data" / "report"
+DATA = Path(__file__).parents[1] / "data" / "report"
 
 
 @pytest.fixture(scope="module")
