@@ -55,6 +55,10 @@ SHARED: dict[str, dict[str, str]] = {
         "zh": '无数据',
         "en": 'No data',
     },
+    "map_scale_km": {
+        "zh": "{km} 公里",
+        "en": "{km} km",
+    },
     "title_rejects": {
         "zh": '拒收行：按文件和原因',
         "en": 'Rejected rows by file and reason',

@@ -13,10 +13,12 @@ bar sized exactly. Distances use a sphere of radius :data:`EARTH_RADIUS_KM`, as 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import altair as alt
+import polars as pl
 import shapely
 from shapely.geometry import LineString, MultiLineString, mapping
 
@@ -266,7 +268,8 @@ def place_labels(
     gap_px
         Distance between the point and the label, px.
     taken
-        Boxes already occupied (other labels, the scale bar, the points themselves).
+        Boxes already occupied (other labels, the scale bar, markers); a box that holds the
+        label's own point is its marker and does not count.
 
     Returns
     -------
@@ -280,10 +283,12 @@ def place_labels(
     for lon, lat, label in labels:
         x, y = view.to_pixels(lon, lat)
         w, h = text_width_px(label, font_px), font_px * 1.2
+        # the label's own marker (a box holding its point) is not in the way
+        others = [b for b in occupied if not (b[0] <= x <= b[2] and b[1] <= y <= b[3])]
         for where in PLACEMENTS:
             box = _box(x, y, w, h, where, gap_px)
             inside = box[0] >= 0 and box[1] >= 0 and box[2] <= view.width and box[3] <= view.height
-            if inside and not any(_overlaps(box, other) for other in occupied):
+            if inside and not any(_overlaps(box, other) for other in others):
                 occupied.append(box)
                 placed.append({"lon": lon, "lat": lat, "text": label, "placement": where})
                 break
@@ -299,3 +304,121 @@ def point_boxes(
         x, y = view.to_pixels(lon, lat)
         boxes.append((x - radius_px, y - radius_px, x + radius_px, y + radius_px))
     return boxes
+
+
+# --- layers -----------------------------------------------------------------------------------
+
+LABEL_GAP_PX = 5
+"""Distance between a point and its label, px."""
+
+
+def line_layer(
+    features: list[dict[str, Any]], *, tooltip: list[alt.Tooltip], **mark: Any
+) -> alt.Chart:
+    """Return unfilled GeoJSON lines (``mark`` sets stroke, width, dashes)."""
+    return (
+        alt.Chart(alt.Data(values=features))
+        .mark_geoshape(filled=False, **mark)
+        .encode(tooltip=tooltip)
+    )
+
+
+def point_layer(
+    points: pl.DataFrame,
+    *,
+    status: str,
+    status_title: str,
+    status_colors: Mapping[str, str],
+    tooltip: list[Any],
+) -> alt.Chart:
+    """Return circles at ``lon``/``lat`` coloured by ``status`` (value -> colour, legend order)."""
+    return (
+        alt.Chart(points)
+        .mark_circle(size=60, opacity=0.95, stroke="white", strokeWidth=0.8)
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            color=alt.Color(
+                f"{status}:N",
+                title=status_title,
+                scale=alt.Scale(domain=list(status_colors), range=list(status_colors.values())),
+            ),
+            tooltip=tooltip,
+        )
+    )
+
+
+_ANCHORS = {
+    "right": {"align": "left", "baseline": "middle", "dx": LABEL_GAP_PX},
+    "left": {"align": "right", "baseline": "middle", "dx": -LABEL_GAP_PX},
+    "above": {"align": "center", "baseline": "bottom"},
+    "below": {"align": "center", "baseline": "top"},
+}
+
+
+def label_layers(
+    placed: list[dict[str, Any]], *, font_px: float, color: str = "#2c3e50", bold: bool = False
+) -> list[alt.Chart]:
+    """Return text layers for labels placed by :func:`place_labels`, each over a white halo."""
+    layers = []
+    clear = max(LABEL_GAP_PX, 0.6 * font_px)
+    for where in PLACEMENTS:
+        rows = [p for p in placed if p["placement"] == where]
+        if not rows:
+            continue
+        anchor = dict(_ANCHORS[where])
+        if where in ("above", "below"):
+            anchor["dy"] = -clear if where == "above" else clear
+        data = pl.DataFrame(rows).select("lon", "lat", "text")
+        style = {"fontSize": font_px, "fontWeight": "bold" if bold else "normal", **anchor}
+        base = alt.Chart(data).encode(longitude="lon:Q", latitude="lat:Q", text="text:N")
+        halo = base.mark_text(
+            stroke="white", strokeWidth=3, strokeJoin="round", opacity=0.9, **style
+        )
+        layers += [halo, base.mark_text(fill=color, **style)]
+    return layers
+
+
+def scale_bar_layers(view: MapView, label: str) -> list[alt.Chart]:
+    """Return the scale bar of :func:`scale_bar` with end ticks and ``label`` above it."""
+    bar = scale_bar(view)
+    x, x2, y = bar["x"], bar["x2"], bar["y"]
+    ticks = [view.to_position(*p) for p in ((x, y - 4), (x, y), (x2, y), (x2, y - 4))]
+    line = {
+        "type": "Feature",
+        "geometry": {"type": "LineString", "coordinates": [list(p) for p in ticks]},
+        "properties": {},
+    }
+    lon, lat = view.to_position((x + x2) / 2, y - 5)
+    text = pl.DataFrame({"lon": [lon], "lat": [lat], "text": [label]})
+    return [
+        alt.Chart(alt.Data(values=[line])).mark_geoshape(
+            filled=False, stroke="#2c3e50", strokeWidth=1.5
+        ),
+        alt.Chart(text)
+        .mark_text(align="center", baseline="bottom", fontSize=10, fill="#2c3e50")
+        .encode(longitude="lon:Q", latitude="lat:Q", text="text:N"),
+    ]
+
+
+def scale_bar_box(view: MapView) -> Box:
+    """Return the pixels the scale bar and its label cover (kept free of other labels)."""
+    bar = scale_bar(view)
+    return (bar["x"] - 2, bar["y"] - 20, bar["x2"] + 2, bar["y"] + 2)
+
+
+def map_chart(
+    view: MapView, layers: list[alt.Chart], *, title: str, subtitle: str | None = None
+) -> alt.LayerChart:
+    """Return ``layers`` over a light frame of ``view``, in its fixed Mercator projection."""
+    frame = (
+        alt.Chart(alt.Data(values=[view.frame()]))
+        .mark_geoshape(fill="#f4f6f7", stroke="#d5dbdb")
+        .encode(tooltip=alt.value(None))
+    )
+    heading = alt.Title(title, subtitle=subtitle) if subtitle else alt.Title(title)
+    return (
+        alt.layer(frame, *layers)
+        .project(**view.projection())
+        .properties(title=heading, width=view.width, height=view.height)
+    )
