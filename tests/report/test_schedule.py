@@ -63,3 +63,29 @@ def test_report_from_cron_in_another_directory(report_db: Path, tmp_path: Path) 
     assert sorted(p.suffix for p in out.iterdir()) == [".html", ".ipynb"]
     page = html.read_text(encoding="utf-8")
     assert "青岛市交通运输领域碳达峰指标报告（2025年）" in page and "<svg" in page
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="cron's environment is a Unix one")
+def test_papermill_as_the_readme_gives_it_from_another_directory(
+    report_db: Path, tmp_path: Path
+) -> None:
+    """Absolute paths, the folder made first, no --cwd: the executed notebook comes out."""
+    papermill = Path(sys.executable).parent / "papermill"
+    if not papermill.is_file():
+        pytest.skip(f"no papermill script beside {sys.executable}")
+    home, elsewhere, out = tmp_path / "home", tmp_path / "elsewhere", tmp_path / "out"
+    for folder in (home, elsewhere, out):
+        folder.mkdir()
+    notebook = Path(__file__).parents[2] / "notebooks" / "report.ipynb"
+    done = subprocess.run(
+        [str(papermill), str(notebook), str(out / "report_2025_zh.ipynb"),
+         "-p", "db", str(report_db), "-p", "year", "2025", "-p", "lang", "zh"],
+        cwd=elsewhere,
+        env=_cron_environment(home),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    executed = (out / "report_2025_zh.ipynb").read_text(encoding="utf-8")
+    assert "青岛市交通运输领域碳达峰指标报告（2025年）" in executed and '"ename"' not in executed

@@ -192,11 +192,17 @@ def direction_word(value: str | None, lang: str = "zh") -> str:
 
 
 def osm_id_label(value: str | None, lang: str = "zh") -> str:
-    """Return an OpenStreetMap id in words: ``w53`` -> OSM 路径 53 / OSM way 53; others as given."""
+    """Return an OpenStreetMap id in words: ``w53`` or ``way/53`` -> OSM 路径 53 / OSM way 53.
+
+    Nodes (``n``, ``node/``) and relations (``r``, ``relation/``) likewise; others as given.
+    """
     if value is None:
         return "–"
-    found = re.fullmatch(r"([nwr])(\d+)", value)
-    return text(f"charging.osm_{found[1]}", lang, id=found[2]) if found else value
+    found = re.fullmatch(r"(?:([nwr])|(node|way|relation)/)(\d+)", value)
+    if not found:
+        return value
+    kind = found[1] or found[2][0]
+    return text(f"charging.osm_{kind}", lang, id=found[3])
 
 
 def _carriageway_layers(lines: pl.DataFrame, view: MapView, lang: str) -> list[alt.Chart]:
