@@ -21,7 +21,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-@pytest.mark.parametrize("name", ["fleet.ipynb", "charging.ipynb"])
+@pytest.mark.parametrize("name", ["fleet.ipynb", "charging.ipynb", "port_bulk.ipynb"])
 def test_exploration_notebook_runs_on_the_samples(name: str, sample_db: Path, tmp_path: Path) -> None:
     out = tmp_path / name
     papermill.execute_notebook(
@@ -29,7 +29,7 @@ def test_exploration_notebook_runs_on_the_samples(name: str, sample_db: Path, tm
         kernel_name="python3", cwd=str(ROOT / "notebooks"), progress_bar=False,
         # the kernel runs this interpreter, whatever python3 kernel is registered elsewhere
         kernel_manager_class=native_kernel_manager_class(),
-    )  # fmt: skip
+    )
     cells = json.loads(out.read_text(encoding="utf-8"))["cells"]
     outputs = [o for c in cells if c["cell_type"] == "code" for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
@@ -37,7 +37,7 @@ def test_exploration_notebook_runs_on_the_samples(name: str, sample_db: Path, tm
     assert any("image/svg+xml" in o.get("data", {}) for o in outputs)
 
 
-@pytest.mark.parametrize("name", ["fleet.ipynb", "charging.ipynb", "report.ipynb"])
+@pytest.mark.parametrize("name", ["fleet.ipynb", "charging.ipynb", "port_bulk.ipynb", "report.ipynb"])
 def test_notebooks_are_committed_without_outputs(name: str) -> None:
     cells = json.loads((ROOT / "notebooks" / name).read_text(encoding="utf-8"))["cells"]
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in cells if c["cell_type"] == "code")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import shutil
 import struct
@@ -10,6 +11,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from qdtransport.domains import DOMAINS
+from qdtransport.domains.base import DomainBuildError
 from qdtransport.readers import InputFileError
 from qdtransport.warehouse import BuildError, build
 
@@ -57,7 +60,8 @@ def test_failure_after_loading_also_keeps_previous_database(tmp_path: Path, monk
     before = sha256(db)
     queries = tmp_path / "queries"
     shutil.copytree(Path(__file__).parents[1] / "queries", queries)
-    (queries / "shared" / "scorecard" / "zz_broken.sql").write_text("create view zz_broken as select * from no_such_table;")
+    broken = queries / "shared" / "scorecard" / "zz_broken.sql"
+    broken.write_text("create view zz_broken as select * from no_such_table;")
     monkeypatch.setattr("qdtransport.queries.queries_dir", lambda: queries)
     with pytest.raises(BuildError, match="zz_broken.sql"):
         build(DATA, db)
@@ -124,7 +128,8 @@ def test_settings_table_records_the_methodology(tmp_path: Path) -> None:
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select nev_powertrains from settings").fetchone() == (["BEV"],)
         # with only BEV counted, the 2025 buses (BEV, FCEV) give 1 of 2
-        assert con.execute("select numerator, denominator from bus_nev_share_new where year = 2025").fetchone() == (1, 2)
+        query = "select numerator, denominator from bus_nev_share_new where year = 2025"
+        assert con.execute(query).fetchone() == (1, 2)
 
 
 def test_build_info_reads_dataset_toml(tmp_path: Path) -> None:
@@ -134,7 +139,8 @@ def test_build_info_reads_dataset_toml(tmp_path: Path) -> None:
     db = tmp_path / "qd.duckdb"
     build(data, db)
     with duckdb.connect(str(db), read_only=True) as con:
-        name, synthetic, as_of = con.execute("select dataset_name, synthetic, as_of::varchar from build_info").fetchone()
+        query = "select dataset_name, synthetic, as_of::varchar from build_info"
+        name, synthetic, as_of = con.execute(query).fetchone()
     assert (name, synthetic, as_of) == ("demo", True, "2026-01-10")
 
 
@@ -174,3 +180,14 @@ def test_a_malformed_dataset_toml_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"dataset\.toml: not valid TOML"):
         build(data, tmp_path / "qd.duckdb")
     assert not (tmp_path / "qd.duckdb").exists()
+
+
+def test_a_domain_build_step_failure_is_a_build_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing(ingested: object, **options: object) -> dict[str, object]:
+        raise DomainBuildError("demo.osm: the network check failed: boom")
+
+    broken = dataclasses.replace(DOMAINS[1], build_tables=failing)
+    monkeypatch.setattr("qdtransport.warehouse.DOMAINS", (DOMAINS[0], broken, *DOMAINS[2:]))
+    with pytest.raises(BuildError, match="demo.osm: the network check failed: boom"):
+        build(DATA, tmp_path / "qd.duckdb")
+    assert list(tmp_path.iterdir()) == []
