@@ -241,7 +241,18 @@ def _by_year(
             title=text("year_status", lang),
             scale=alt.Scale(domain=status_order, range=["circle", "triangle-up"]),
         )
-    point = base.mark_point(filled=True, size=70).encode(**point_encoding)
+    # the tooltip of a point: its year, value and, where given, series and year status
+    tooltip = [
+        alt.Tooltip("year:Q", title=text("year", lang), format="d"),
+        alt.Tooltip(
+            f"{value_column}:Q", title=y_title, format=".1%" if y_format == ".0%" else y_format
+        ),
+    ]
+    if series_column is not None:
+        tooltip.append(alt.Tooltip("series:N", title=series_title))
+    if has_status:
+        tooltip.append(alt.Tooltip("status:N", title=text("year_status", lang)))
+    point = base.mark_point(filled=True, size=70).encode(tooltip=tooltip, **point_encoding)
     layers = [*_target_layers(target_value, target_year, first, target_text, lang), line, point]
     if points.is_empty():
         layers.append(no_data(lang))
@@ -319,7 +330,11 @@ def bars(
             y=alt.Y(f"{category}:N", title=category_title),
             x=alt.X(f"{amount}:Q", title=amount_title, axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color(f"{color}:N", title=color_title),
-            tooltip=[f"{category}:N", f"{color}:N", f"{amount}:Q"],
+            tooltip=[
+                alt.Tooltip(f"{category}:N", title=category_title),
+                alt.Tooltip(f"{color}:N", title=color_title),
+                alt.Tooltip(f"{amount}:Q", title=amount_title, format=","),
+            ],
         )
     )
     if rows.is_empty():

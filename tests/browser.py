@@ -103,9 +103,7 @@ class Browser:
     async def _send(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         self._next_id += 1
         ident = self._next_id
-        await self._socket.write_message(
-            json.dumps({"id": ident, "method": method, "params": params})
-        )
+        await self._socket.write_message(json.dumps({"id": ident, "method": method, "params": params}))
         while True:
             message = await self._socket.read_message()
             if message is None:
@@ -134,9 +132,7 @@ class Browser:
 
     def evaluate(self, expression: str) -> Any:
         """Evaluate JavaScript in the page (promises awaited) and return its JSON value."""
-        result = self.send(
-            "Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True
-        )
+        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
         if "exceptionDetails" in result:
             raise RuntimeError(f"{expression[:80]}: {result['exceptionDetails']}")
         return result["result"].get("value")
