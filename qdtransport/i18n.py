@@ -367,11 +367,18 @@ def merge_labels(
 
 @cache
 def all_labels() -> dict[str, Mapping[str, str]]:
-    """:data:`SHARED` and every registered domain's labels, merged."""
+    """:data:`SHARED`, :data:`COLUMNS`, :data:`qdtransport.messages.MESSAGES` and the domains'
+    labels, merged."""
     from qdtransport.domains import DOMAINS
+    from qdtransport.messages import MESSAGES
 
     return merge_labels(
-        [("shared", SHARED), ("columns", COLUMNS), *((d.name, d.labels) for d in DOMAINS)]
+        [
+            ("shared", SHARED),
+            ("columns", COLUMNS),
+            ("messages", MESSAGES),
+            *((d.name, d.labels) for d in DOMAINS),
+        ]
     )
 
 

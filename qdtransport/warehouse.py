@@ -30,11 +30,15 @@ import duckdb
 import polars as pl
 
 from qdtransport import __version__
+from qdtransport.db import connect, file_kind
 from qdtransport.domains import DOMAINS, TABLES, indicators, target_rows
 from qdtransport.domains.base import DomainBuildError
+from qdtransport.i18n import text
 from qdtransport.ingest import Ingested, load_directory
+from qdtransport.progress import file_lines
 from qdtransport.queries import QUERY_LAYERS, QueryOrderError, ordered_query_files
 from qdtransport.settings import SETTING_DESCRIPTIONS, Settings
+from qdtransport.status import create_status_relations
 
 STORAGE_VERSION = "v1.0.0"
 """DuckDB storage format written; readable by DuckDB 1.0 and later."""
@@ -175,6 +179,59 @@ def _temporary_path(db_path: Path) -> Path:
     return db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
 
 
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # a live process of another user
+        return True
+    return True
+
+
+def remove_leftovers(db_path: Path) -> list[str]:
+    """Remove the temporary files of earlier builds of ``db_path`` whose process is gone.
+
+    A build killed while loading (``kill -9``, a power cut) leaves ``.<name>.building-<pid>`` and
+    its ``.wal`` beside the database. Files of a build still running are left alone.
+
+    Returns
+    -------
+    list of str
+        One line per file removed, naming it and the process.
+    """
+    removed: list[str] = []
+    prefix = f".{db_path.name}.building-"
+    if not db_path.parent.is_dir():
+        return removed
+    for path in sorted(db_path.parent.iterdir()):
+        if not path.name.startswith(prefix):
+            continue
+        pid_text = path.name[len(prefix) :].removesuffix(".wal")
+        if not pid_text.isdigit() or int(pid_text) == os.getpid() or _process_alive(int(pid_text)):
+            continue
+        path.unlink(missing_ok=True)
+        removed.append(f"removed {path}, left by build process {pid_text}, which is no longer running")
+    return removed
+
+
+def _prepare_target(db_path: Path) -> None:
+    """Refuse a target that is not a DuckDB file; create its folder (errors name the path)."""
+    if db_path.is_dir():
+        raise BuildError(f"{db_path}: is a folder, not a database file")
+    if db_path.is_file():
+        kind = file_kind(db_path)
+        if kind is not None:
+            raise BuildError(f"{db_path}: not a DuckDB database file ({kind}); the build will not replace it")
+    blocking = next((p for p in reversed(db_path.parents) if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise BuildError(f"{db_path}: cannot create the database there: {blocking} is a file, not a folder")
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"{db_path}: cannot create the folder {db_path.parent}: {exc.strerror}") from None
+
+
 def _create_table(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> None:
     con.register("__frame", frame.to_arrow())
     try:
@@ -218,7 +275,7 @@ def load_tables(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Se
     _comment_table(con, "settings", *settings_comments())
 
 
-def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress) -> list[str]:
+def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress, lang: str = "en") -> list[str]:
     """Execute every ``queries/`` file in dependency order; returns the names created.
 
     The order is :func:`qdtransport.queries.ordered_query_files`: by layer, then each file after
@@ -234,6 +291,7 @@ def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress) -> list[str]
     for layer in QUERY_LAYERS:
         if layer == "scorecard":
             created.append(create_indicator_values(con))
+            created += create_status_relations(con)
         in_layer = [f for f in files if f.layer == layer]
         for file in in_layer:
             try:
@@ -241,7 +299,7 @@ def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress) -> list[str]
             except duckdb.Error as exc:
                 raise BuildError(f"{file.path}: {exc}") from exc
             created.append(file.name)
-        progress(f"  {layer}: {len(in_layer)} views")
+        progress(text("build.layer", lang, layer=layer, views=len(in_layer)))
     return created
 
 
@@ -322,6 +380,7 @@ def build(
     *,
     settings: Settings | None = None,
     progress: Progress = lambda message: None,
+    lang: str = "en",
 ) -> BuildResult:
     """Build the warehouse from a data directory, atomically.
 
@@ -335,6 +394,8 @@ def build(
         Methodology settings; defaults from :class:`qdtransport.settings.Settings`.
     progress
         Called with a line of text at each step.
+    lang
+        Language of the progress lines (``zh`` or ``en``).
 
     Returns
     -------
@@ -350,28 +411,28 @@ def build(
     """
     settings = settings or Settings()
     data_dir, db_path = Path(data_dir), Path(db_path)
-    progress(f"reading {data_dir}")
+    _prepare_target(db_path)
+    for line in remove_leftovers(db_path):
+        progress(text("build.note", lang, note=line))
+    progress(text("build.reading", lang, data_dir=data_dir))
     dataset = read_dataset_info(data_dir) if data_dir.is_dir() else {}
-    ingested = load_directory(data_dir)
+    ingested = load_directory(data_dir, settings=settings, as_of=dataset.get("as_of"))
     for note in ingested.notes:
-        progress(f"  note: {note}")
-    for row in ingested.manifest.iter_rows(named=True):
-        extra = f"; extra columns ignored: {', '.join(row['extra_columns'])}" if row["extra_columns"] else ""
-        progress(
-            f"  {row['source_file']}: {row['rows_read']} rows read, {row['rows_loaded']} loaded, "
-            f"{row['rows_rejected']} rejected, {row['duplicates_collapsed']} duplicates collapsed{extra}"
-        )
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+        progress(text("build.note", lang, note=note))
+    for line in file_lines(ingested.manifest, ingested.rejects, lang=lang):
+        progress(line)
     temporary = _temporary_path(db_path)
     temporary.unlink(missing_ok=True)
-    con = duckdb.connect(str(temporary), config={"storage_compatibility_version": STORAGE_VERSION})
+    con = connect(temporary, config={"storage_compatibility_version": STORAGE_VERSION})
     try:
-        progress("loading tables")
+        progress(text("build.loading", lang))
+        con.execute("begin transaction")  # one commit for every table and comment
         load_tables(con, ingested, settings)
+        con.execute("commit")
         _domain_tables(con, ingested, settings, dataset.get("as_of"), progress)
         _build_info(con, ingested, settings, dataset)
-        progress("creating views")
-        run_queries(con, progress)
+        progress(text("build.views", lang))
+        run_queries(con, progress, lang)
         check_comments(con)
         con.execute("checkpoint")
     except BaseException:
@@ -388,7 +449,7 @@ def build(
             f"{db_path}: cannot replace the database ({exc.strerror}); close the programs that have it "
             "open (DBeaver, a notebook) and build again; the previous database is unchanged"
         ) from exc
-    progress(f"wrote {db_path}")
+    progress(text("build.wrote", lang, db=db_path))
     manifest = ingested.manifest
     return BuildResult(
         db_path=db_path,
