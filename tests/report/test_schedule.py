@@ -49,7 +49,7 @@ def test_report_from_cron_in_another_directory(report_db: Path, tmp_path: Path) 
     (work / "data" / "qingdao.duckdb").write_bytes(report_db.read_bytes())
     done = subprocess.run(
         [str(_console_script()), "report", "--db", "data/qingdao.duckdb", "--year", "2025",
-         "--out", "reports/2025/monthly"],
+         "--out", "reports/2025/monthly", "--lang", "zh"],
         cwd=work,
         env=_cron_environment(home),
         capture_output=True,
@@ -60,7 +60,8 @@ def test_report_from_cron_in_another_directory(report_db: Path, tmp_path: Path) 
     out = work / "reports" / "2025" / "monthly"
     html = Path(done.stdout.strip())
     assert html.parent == out and html.suffix == ".html"
-    assert sorted(p.suffix for p in out.iterdir()) == [".html", ".ipynb"]
+    # cron sets no locale: the language comes from --lang, as the README's crontab line gives it
+    assert sorted(p.name for p in out.iterdir()) == ["report_2025_zh.html", "report_2025_zh.ipynb"]
     page = html.read_text(encoding="utf-8")
     assert "青岛市交通运输领域碳达峰指标报告（2025年）" in page and "<svg" in page
 
