@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 
 from qdtransport.checkdigits import vin_check_digit
-from qdtransport.contracts import FLEET_REGISTER
+from qdtransport.domains.fleet.contract import FLEET_REGISTER
 from qdtransport.ingest import load_table
 from qdtransport.warehouse import build
 

@@ -13,12 +13,12 @@ Run with ``python bench/bench_network.py`` (a few minutes). Two data sets:
 
 For each, in a fresh process per measurement (so that peak memory is that measurement's own):
 
-- ``pbf load``: :func:`qdtransport.network.read_osm` on the PBF file (pyosmium);
+- ``pbf load``: :func:`qdtransport.domains.charging.network.read_osm` on the PBF file (pyosmium);
 - ``osmnx graph_from_xml``: the baseline, osmnx on the same data as XML (graph only, offline), in
   two forms: ``graph_from_xml(xml, retain_all=True)``, which simplifies the graph as the PBF path
   does (the like-for-like baseline), and ``simplify=False``, osmnx's fastest way to a graph;
 - ``xml load``: :func:`read_osm` on the XML (osmnx graph and features, as the product does);
-- ``coverage``: :func:`qdtransport.network.compute_network_coverage` after the PBF load.
+- ``coverage``: :func:`qdtransport.domains.charging.network.compute_network_coverage` after the PBF load.
 
 Peak memory is the peak resident set size of that process, interpreter and imports included.
 """
@@ -180,8 +180,8 @@ def _measure(task: str, path: str, queue: Any) -> None:
     """Run one measurement in this (fresh) process and put its figures on the queue."""
     import osmnx as ox
 
-    from qdtransport.network import compute_network_coverage, read_osm
-    from qdtransport.network.osm import osmnx_offline
+    from qdtransport.domains.charging.network import compute_network_coverage, read_osm
+    from qdtransport.domains.charging.network.osm import osmnx_offline
 
     result: dict[str, float] = {"rss_after_imports_mb": _peak_rss_mb()}
     started = time.perf_counter()

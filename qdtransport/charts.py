@@ -1,9 +1,9 @@
-"""Altair charts of the indicators, with Chinese or English labels, rendered offline as SVG.
+"""Chart primitives: values by year against a target, bars, map layers, offline SVG rendering.
 
-Every chart function takes a polars (or pandas) frame as the warehouse views return it and gives
-back an Altair chart. Titles and axis labels come from :data:`LABELS` in the language asked for
-(``lang="zh"``, the default, or ``"en"``); fonts fall back through :data:`FONT_FAMILIES` so that
-Chinese text shows on Windows, macOS and Linux alike.
+Domain charts (``qdtransport/domains/<domain>/charts.py``) are built from these; every text a
+chart shows comes from :func:`qdtransport.i18n.text` in the language asked for (``lang="zh"``,
+the default, or ``"en"``). Fonts fall back through :data:`FONT_FAMILIES` so that Chinese text
+shows on Windows, macOS and Linux alike.
 
 Charts need no network to show: :func:`to_svg` renders a chart to an SVG document inside the
 Python process (vl-convert), and :func:`enable_svg_renderer` makes Altair display every chart that
@@ -24,138 +24,178 @@ import altair as alt
 import polars as pl
 import vl_convert
 
-LANGS: tuple[str, ...] = ("zh", "en")
-"""Label languages."""
+from qdtransport.i18n import check_lang, text
 
 FONT_FAMILIES: tuple[str, ...] = (
-    "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "SimHei",
-    "WenQuanYi Micro Hei", "sans-serif",
-)  # fmt: skip
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "PingFang SC",
+    "Microsoft YaHei",
+    "SimHei",
+    "WenQuanYi Micro Hei",
+    "sans-serif",
+)
 """Fonts tried in order: the usual Simplified Chinese fonts of Linux, macOS and Windows."""
 
 FONT_STACK: str = ", ".join(f'"{f}"' if " " in f else f for f in FONT_FAMILIES)
 """:data:`FONT_FAMILIES` as a CSS ``font-family`` value."""
 
-USE_TYPE_ORDER: tuple[str, ...] = ("bus", "cruising_taxi", "ride_hailing", "other")
-"""Use types (``fleet_register.use_type``) in the order charts list them."""
-
-LABELS: dict[str, tuple[str, str]] = {
-    # use types (fleet_register.use_type)
-    "bus": ("公交车", "Buses"),
-    "cruising_taxi": ("巡游出租车", "Cruising taxis"),
-    "ride_hailing": ("网约车", "Ride-hailing cars"),
-    "other": ("其他", "Other"),
-    # site kinds (service_areas.kind)
-    "service_area": ("服务区", "Service areas"),
-    "parking_area": ("停车区", "Parking areas"),
-    # axes and legends
-    "year": ("年份", "Year"),
-    "nev_share": ("新能源占比", "New-energy share"),
-    "coverage": ("充电设施覆盖率", "Share of sites with charging"),
-    "kind": ("类型", "Kind"),
-    "use_type": ("车辆类型", "Vehicle type"),
-    "district": ("区市", "District"),
-    "district_unknown": ("未填区市", "District not given"),
-    "vehicles": ("车辆数", "Vehicles"),
-    "nev_vehicles": ("新能源车辆数", "New-energy vehicles"),
-    "rows_rejected": ("拒收行数", "Rows rejected"),
-    "source_file": ("文件", "File"),
-    "reason_code": ("原因", "Reason"),
-    "year_status": ("年度数据", "Year"),
-    "complete_year": ("全年", "Full year"),
-    "incomplete_year": ("年度未完", "Year not complete"),
-    "target": ("目标", "Target"),
-    "target_year": ("目标年", "Target year"),
-    "covered": ("有充电设施", "With charging"),
-    "not_covered": ("无充电设施", "Without charging"),
-    "site_status": ("充电设施", "Charging"),
-    "max_gap_km": ("最长充电间隔（公里）", "Longest gap between chargers (km)"),
-    "no_data": ("无数据", "No data"),
-    "map_note": ("灰色虚线：该方向充电设施不足两处，无间隔可计", "Grey dashes: fewer than two chargers along the carriageway, no gap to measure"),
-    # chart titles
-    "title_nev_share": ("{use_type}：城市建成区新增、更新车辆新能源占比", "{use_type}: new-energy share of new and renewed vehicles, urban built-up area"),
-    "title_stock": ("{year}年末在册车辆新能源占比（按区市）", "New-energy share of the fleet in service on 31 December {year}, by district"),
-    "title_rejects": ("拒收行：按文件和原因", "Rejected rows by file and reason"),
-    "title_coverage": ("高速公路服务区充电设施覆盖率", "Expressway sites with charging"),
-    "title_map": ("高速公路充电设施：服务区与最长充电间隔", "Expressway charging: sites and longest gaps between chargers"),
-}  # fmt: skip
-"""Every text the charts show: key -> (Chinese, English). The report's headings and column
-headers are in :data:`qdtransport.report.REPORT_TEXT`."""
+WIDTH, HEIGHT = 420, 240
+"""Plot area of the charts by year, pixels."""
 
 
-def check_lang(lang: str) -> None:
-    """Raise ValueError unless ``lang`` is one of :data:`LANGS`."""
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
-
-
-def label(key: str, *, lang: str = "zh", **values: object) -> str:
-    """The text for ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``.
-
-    Parameters
-    ----------
-    key
-        A key of :data:`LABELS`. An unknown key is returned as it is (e.g. a use type or reason
-        code the table does not name).
-    lang
-        ``"zh"`` or ``"en"``.
-
-    Raises
-    ------
-    ValueError
-        When ``lang`` is not one of :data:`LANGS`.
-    """
-    check_lang(lang)
-    pair = LABELS.get(key)
-    if pair is None:
-        return key
-    text = pair[LANGS.index(lang)]
-    return text.format(**values) if values else text
-
-
-def _frame(data: Any) -> pl.DataFrame:
+def as_polars(data: Any) -> pl.DataFrame:
+    """A polars frame from a polars or pandas frame."""
     return data if isinstance(data, pl.DataFrame) else pl.from_pandas(data)
 
 
-def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+def configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """The common look: the font list, no view border, titles on the left."""
     return (
         chart.configure(font=FONT_STACK).configure_view(stroke=None).configure_title(anchor="start")
     )
 
 
-def _percent(value: float) -> str:
+def percent(value: float) -> str:
+    """``0.8`` -> ``80%``; one decimal where a whole percent would round (``0.825`` -> ``82.5%``)."""
     return f"{value:.0%}" if round(value * 100, 6) == round(value * 100) else f"{value:.1%}"
 
 
-def _share_by_year(
+def year_ticks(first: int, last: int) -> list[int]:
+    """Years for the axis: each one up to 12 of them, else every 2nd or 5th, ending on ``last``."""
+    span = last - first
+    step = 1 if span <= 12 else 2 if span <= 24 else 5
+    return list(range(last, first - 1, -step))[::-1]
+
+
+def no_data(lang: str) -> alt.Chart:
+    """A "no data" note in the middle of the plot area."""
+    return (
+        alt.Chart(pl.DataFrame({"text": [text("no_data", lang)]}))
+        .mark_text(fontSize=16, color="#7f8c8d")
+        .encode(text="text:N", x=alt.value(WIDTH / 2), y=alt.value(HEIGHT / 2))
+    )
+
+
+def share_by_year(
+    frame: Any,
+    *,
+    target_value: float,
+    target_year: int,
+    title: str,
+    y_title: str,
+    lang: str = "zh",
+    value_column: str = "value",
+    series_column: str | None = None,
+    series_title: str | None = None,
+    series_labels: Mapping[str, str] | None = None,
+    series_order: tuple[str, ...] = (),
+) -> alt.TopLevelMixin:
+    """Shares by year as lines and points (y axis 0-100%), dashed rules at target and target year.
+
+    Parameters
+    ----------
+    frame
+        ``year`` (int), the value column (fraction 0..1), optionally ``complete`` (bool;
+        incomplete years show as triangles) and the series column.
+    target_value, target_year
+        The plan target (fraction), drawn as a dashed horizontal rule labelled "Target 80%", and
+        the year it applies to, a dotted vertical rule.
+    title, y_title
+        Chart and y-axis titles.
+    lang
+        ``"zh"`` or ``"en"``.
+    value_column
+        The column holding the share.
+    series_column, series_title, series_labels, series_order
+        One line per value of this column; legend title; value -> display text (values not in it
+        show as they are); the values listed first in the legend.
+
+    Returns
+    -------
+    altair.LayerChart
+        An empty frame gives the rules and a "no data" note.
+    """
+    return _by_year(
+        as_polars(frame),
+        value_column=value_column,
+        target_value=target_value,
+        target_year=target_year,
+        title=title,
+        y_title=y_title,
+        lang=lang,
+        y_scale=alt.Scale(domain=[0, 1]),
+        y_format=".0%",
+        target_text=percent(target_value),
+        series=(series_column, series_title, series_labels or {}, series_order),
+    )
+
+
+def volume_by_year(
+    frame: Any,
+    *,
+    target_value: float,
+    target_year: int,
+    title: str,
+    y_title: str,
+    unit: str,
+    lang: str = "zh",
+    value_column: str = "value",
+    series_column: str | None = None,
+    series_title: str | None = None,
+    series_labels: Mapping[str, str] | None = None,
+    series_order: tuple[str, ...] = (),
+) -> alt.TopLevelMixin:
+    """Volumes by year (e.g. TEU) as lines and points against the target; y axis from zero.
+
+    Parameters are those of :func:`share_by_year`, with ``value_column`` holding amounts in
+    ``unit`` (shown beside the target, e.g. "Target 2,200,000 TEU"); the y axis reaches past
+    the target.
+    """
+    rows = as_polars(frame)
+    values = rows[value_column].drop_nulls().to_list() if value_column in rows.columns else []
+    top = max([target_value, *values]) * 1.1
+    return _by_year(
+        rows,
+        value_column=value_column,
+        target_value=target_value,
+        target_year=target_year,
+        title=title,
+        y_title=y_title,
+        lang=lang,
+        y_scale=alt.Scale(domain=[0, top], nice=True),
+        y_format=",.0f",
+        target_text=f"{target_value:,.0f} {unit}",
+        series=(series_column, series_title, series_labels or {}, series_order),
+    )
+
+
+def _by_year(
     frame: pl.DataFrame,
     *,
     value_column: str,
-    series_column: str | None,
-    series_order: tuple[str, ...] = (),
     target_value: float,
     target_year: int,
     title: str,
     y_title: str,
     lang: str,
+    y_scale: alt.Scale,
+    y_format: str,
+    target_text: str,
+    series: tuple[str | None, str | None, Mapping[str, str], tuple[str, ...]],
 ) -> alt.TopLevelMixin:
-    """Shares by year as lines and points, dashed rules at the target and at the target year."""
+    check_lang(lang)
+    series_column, series_title, series_labels, series_order = series
     frame = frame.filter(pl.col(value_column).is_not_null())
-    years = frame["year"].to_list() + [target_year]
+    years = [*frame["year"].to_list(), target_year]
     first, last = min(years), max(years)
-    x_scale = alt.Scale(domain=[first, last], nice=False, zero=False, padding=16)
     x = alt.X(
         "year:Q",
-        title=label("year", lang=lang),
-        scale=x_scale,
-        axis=alt.Axis(format="d", values=_year_ticks(first, last), labelFlush=False),
+        title=text("year", lang),
+        scale=alt.Scale(domain=[first, last], nice=False, zero=False, padding=16),
+        axis=alt.Axis(format="d", values=year_ticks(first, last), labelFlush=False),
     )
-    y = alt.Y(
-        f"{value_column}:Q",
-        title=y_title,
-        scale=alt.Scale(domain=[0, 1]),
-        axis=alt.Axis(format=".0%"),
-    )
+    y = alt.Y(f"{value_column}:Q", title=y_title, scale=y_scale, axis=alt.Axis(format=y_format))
     columns = ["year", value_column]
     if series_column is not None:
         columns.append(series_column)
@@ -166,42 +206,51 @@ def _share_by_year(
     if series_column is not None:
         points = points.with_columns(
             series=pl.col(series_column).map_elements(
-                lambda v: label(v, lang=lang), return_dtype=pl.String
+                lambda v: series_labels.get(v, v), return_dtype=pl.String
             )
         )
     if has_status:
         points = points.with_columns(
             status=pl.when(pl.col("complete"))
-            .then(pl.lit(label("complete_year", lang=lang)))
-            .otherwise(pl.lit(label("incomplete_year", lang=lang)))
+            .then(pl.lit(text("complete_year", lang)))
+            .otherwise(pl.lit(text("incomplete_year", lang)))
         )
     base = alt.Chart(points).encode(x=x, y=y)
     series_encoding: dict[str, Any] = {}
     if series_column is not None:
         present = set(points[series_column].to_list())
         order = [
-            label(v, lang=lang)
+            series_labels.get(v, v)
             for v in (*series_order, *sorted(present - set(series_order)))
             if v in present
         ]
-        series_encoding["color"] = alt.Color(
-            "series:N", title=label(series_column, lang=lang), sort=order
-        )
+        series_encoding["color"] = alt.Color("series:N", title=series_title, sort=order)
     line = base.mark_line(strokeWidth=2).encode(**series_encoding)
     point_encoding = dict(series_encoding)
     if has_status:
-        status_order = [label("complete_year", lang=lang), label("incomplete_year", lang=lang)]
+        status_order = [text("complete_year", lang), text("incomplete_year", lang)]
         point_encoding["shape"] = alt.Shape(
             "status:N",
-            title=label("year_status", lang=lang),
+            title=text("year_status", lang),
             scale=alt.Scale(domain=status_order, range=["circle", "triangle-up"]),
         )
     point = base.mark_point(filled=True, size=70).encode(**point_encoding)
+    layers = [*_target_layers(target_value, target_year, first, target_text, lang), line, point]
+    if points.is_empty():
+        layers.append(no_data(lang))
+    chart = alt.layer(*layers).properties(title=title, width=WIDTH, height=HEIGHT)
+    return configure(chart)
+
+
+def _target_layers(
+    target_value: float, target_year: int, first_year: int, target_text: str, lang: str
+) -> list[alt.Chart]:
+    """Dashed rule and label at the target value, dotted rule and label at the target year."""
     target = pl.DataFrame(
         {
             "target": [target_value],
-            "year": [first],
-            "text": [f"{label('target', lang=lang)} {_percent(target_value)}"],
+            "year": [first_year],
+            "text": [f"{text('target', lang)} {target_text}"],
         }
     )
     target_rule = (
@@ -209,374 +258,135 @@ def _share_by_year(
         .mark_rule(color="#c0392b", strokeDash=[6, 4], strokeWidth=1.5)
         .encode(y=alt.Y("target:Q"))
     )
-    target_text = (
+    target_label = (
         alt.Chart(target)
         .mark_text(color="#c0392b", align="left", dy=-7)
         .encode(x=alt.X("year:Q"), y=alt.Y("target:Q"), text="text:N")
     )
     year_mark = pl.DataFrame(
-        {"target_year": [target_year], "text": [f"{label('target_year', lang=lang)} {target_year}"]}
+        {"target_year": [target_year], "text": [f"{text('target_year', lang)} {target_year}"]}
     )
     year_rule = (
         alt.Chart(year_mark)
         .mark_rule(color="#7f8c8d", strokeDash=[2, 3])
         .encode(x=alt.X("target_year:Q"))
     )
-    year_text = (
+    year_label = (
         alt.Chart(year_mark)
         .mark_text(color="#7f8c8d", align="right", baseline="bottom", dx=-4)
-        .encode(x=alt.X("target_year:Q"), y=alt.value(_HEIGHT - 4), text="text:N")
+        .encode(x=alt.X("target_year:Q"), y=alt.value(HEIGHT - 4), text="text:N")
     )
-    layers = [target_rule, year_rule, target_text, year_text, line, point]
-    if points.is_empty():
-        layers.append(_no_data(lang))
-    chart = alt.layer(*layers).properties(title=title, width=_WIDTH, height=_HEIGHT)
-    return _configure(chart)
+    return [target_rule, year_rule, target_label, year_label]
 
 
-def _year_ticks(first: int, last: int) -> list[int]:
-    """Years for the axis: each one up to 12 of them, else every 2nd or 5th, ending on ``last``."""
-    span = last - first
-    step = 1 if span <= 12 else 2 if span <= 24 else 5
-    return list(range(last, first - 1, -step))[::-1]
-
-
-_WIDTH, _HEIGHT = 420, 240
-"""Plot area of the charts by year, pixels."""
-
-
-def _no_data(lang: str) -> alt.Chart:
-    return (
-        alt.Chart(pl.DataFrame({"text": [label("no_data", lang=lang)]}))
-        .mark_text(fontSize=16, color="#7f8c8d")
-        .encode(text="text:N", x=alt.value(_WIDTH / 2), y=alt.value(_HEIGHT / 2))
-    )
-
-
-def nev_share_chart(
+def bars(
     frame: Any,
     *,
-    use_type: str,
-    target_value: float,
-    target_year: int,
+    category: str,
+    amount: str,
+    color: str,
+    category_title: str,
+    amount_title: str,
+    color_title: str,
+    title: str,
     lang: str = "zh",
 ) -> alt.TopLevelMixin:
-    """New-energy share of new and renewed vehicles by registration year, against the plan target.
+    """Horizontal stacked bars: one bar per ``category``, its length ``amount``, coloured by ``color``.
 
     Parameters
     ----------
     frame
-        Rows of ``bus_nev_share_new`` or ``taxi_nev_share_new``: ``year`` (int), ``value``
-        (fraction 0..1) and optionally ``complete`` (bool; incomplete years show as triangles).
-    use_type
-        ``bus`` or ``cruising_taxi`` (names the chart).
-    target_value
-        Plan target as a fraction, drawn as a dashed horizontal rule.
-    target_year
-        Year the target applies to, drawn as a dotted vertical rule.
+        One row per category and colour with a whole-number ``amount`` column.
+    category, amount, color
+        Column names.
+    category_title, amount_title, color_title, title
+        Axis, legend and chart titles.
     lang
-        ``"zh"`` or ``"en"``.
-
-    Returns
-    -------
-    altair.LayerChart
-        Line and points of ``value`` by ``year`` (y axis 0-100%). An empty frame gives the rules
-        and a "no data" note.
+        ``"zh"`` or ``"en"`` (for the "no data" note of an empty frame).
     """
-    return _share_by_year(
-        _frame(frame),
-        value_column="value",
-        series_column=None,
-        target_value=target_value,
-        target_year=target_year,
-        title=label("title_nev_share", lang=lang, use_type=label(use_type, lang=lang)),
-        y_title=label("nev_share", lang=lang),
-        lang=lang,
-    )
-
-
-def charger_coverage_chart(
-    frame: Any,
-    *,
-    target_value: float,
-    target_year: int,
-    lang: str = "zh",
-) -> alt.TopLevelMixin:
-    """Share of expressway sites with charging by year and kind of site, against the plan target.
-
-    Parameters
-    ----------
-    frame
-        Rows of ``sa_charger_coverage_by_kind``: ``year`` (int), ``kind`` (``service_area`` or
-        ``parking_area``), ``coverage`` (fraction 0..1). The target applies to service areas;
-        parking areas are drawn beside them.
-    target_value, target_year
-        Plan target (fraction) and the year it applies to.
-    lang
-        ``"zh"`` or ``"en"``.
-
-    Returns
-    -------
-    altair.LayerChart
-        One line per kind of site, from the year before any site had a charger (earlier years,
-        all at 0%, are left out of the chart; the views keep them); an empty frame gives the
-        rules and a "no data" note.
-    """
-    rows = _frame(frame)
-    covered_years = rows.filter(pl.col("coverage") > 0)["year"] if rows.height else pl.Series([], dtype=pl.Int64)
-    if covered_years.len():
-        rows = rows.filter(pl.col("year") >= covered_years.min() - 1)
-    return _share_by_year(
-        rows,
-        value_column="coverage",
-        series_column="kind",
-        series_order=("service_area", "parking_area"),
-        target_value=target_value,
-        target_year=target_year,
-        title=label("title_coverage", lang=lang),
-        y_title=label("coverage", lang=lang),
-        lang=lang,
-    )
-
-
-def stock_nev_share_chart(frame: Any, *, year: int, lang: str = "zh") -> alt.TopLevelMixin:
-    """New-energy share of the fleet in service on 31 December of ``year``, by district and use.
-
-    Parameters
-    ----------
-    frame
-        Rows of ``fleet_stock_nev_share``: ``year``, ``use_type``, ``district`` (null shows as
-        "district not given"), ``nev_vehicles``, ``vehicles``, ``nev_share`` (fraction). Rows of
-        other years are left out.
-    year
-        The year-end to show.
-    lang
-        ``"zh"`` or ``"en"``.
-
-    Returns
-    -------
-    altair.LayerChart
-        Horizontal bars: one row per district, one bar per use type (x axis 0-100%), labelled
-        "share (NEV/all)". No rows for the year gives an empty chart with a "no data" note.
-    """
-    rows = _frame(frame).filter(pl.col("year") == year)
-    rows = rows.with_columns(
-        district=pl.col("district").fill_null(label("district_unknown", lang=lang)),
-        use_type_label=pl.col("use_type").map_elements(
-            lambda v: label(v, lang=lang), return_dtype=pl.String
-        ),
-        text=pl.format(
-            "{}% ({}/{})",
-            (pl.col("nev_share") * 100).round(0).cast(pl.Int64),
-            pl.col("nev_vehicles"),
-            pl.col("vehicles"),
-        ),
-    ).select("district", "use_type_label", "nev_vehicles", "vehicles", "nev_share", "text")
-    base = alt.Chart(rows).encode(
-        y=alt.Y("district:N", title=label("district", lang=lang), sort="ascending"),
-        yOffset=alt.YOffset("use_type_label:N", sort=[label(u, lang=lang) for u in USE_TYPE_ORDER]),
-        x=alt.X(
-            "nev_share:Q",
-            title=label("nev_share", lang=lang),
-            scale=alt.Scale(domain=[0, 1]),
-            axis=alt.Axis(format=".0%"),
-        ),
-    )
-    values = base.mark_text(align="left", dx=3, fontSize=10).encode(text="text:N")
-    order = [label(u, lang=lang) for u in USE_TYPE_ORDER]
-    bars = base.mark_bar().encode(
-        color=alt.Color("use_type_label:N", title=label("use_type", lang=lang), sort=order),
-        tooltip=[
-            alt.Tooltip("district:N", title=label("district", lang=lang)),
-            alt.Tooltip("use_type_label:N", title=label("use_type", lang=lang)),
-            alt.Tooltip("nev_vehicles:Q", title=label("nev_vehicles", lang=lang)),
-            alt.Tooltip("vehicles:Q", title=label("vehicles", lang=lang)),
-            alt.Tooltip("nev_share:Q", title=label("nev_share", lang=lang), format=".1%"),
-        ],
-    )
-    layers = [bars, values] if not rows.is_empty() else [bars, _no_data(lang)]
-    return _configure(
-        alt.layer(*layers).properties(
-            title=label("title_stock", lang=lang, year=year), width=_WIDTH
-        )
-    )
-
-
-def rejects_chart(rejects: Any, *, lang: str = "zh") -> alt.TopLevelMixin:
-    """Rejected input rows counted by file and reason.
-
-    Parameters
-    ----------
-    rejects
-        Rows of table ``rejects`` (at least ``source_file`` and ``reason_code``), one per
-        rejected input row.
-    lang
-        ``"zh"`` or ``"en"``.
-
-    Returns
-    -------
-    altair.Chart
-        Horizontal stacked bars: one bar per file, its length the number of rejected rows,
-        coloured by reason code. No rejects gives an empty chart with a "no data" note.
-    """
-    counts = (
-        _frame(rejects)
-        .group_by("source_file", "reason_code")
-        .agg(rows=pl.len())
-        .sort("source_file", "reason_code")
-    )
-    bars = (
-        alt.Chart(counts)
+    rows = as_polars(frame)
+    chart: alt.TopLevelMixin = (
+        alt.Chart(rows)
         .mark_bar()
         .encode(
-            y=alt.Y("source_file:N", title=label("source_file", lang=lang)),
-            x=alt.X(
-                "rows:Q",
-                title=label("rows_rejected", lang=lang),
-                axis=alt.Axis(tickMinStep=1, format="d"),
-            ),
-            color=alt.Color("reason_code:N", title=label("reason_code", lang=lang)),
-            tooltip=["source_file:N", "reason_code:N", "rows:Q"],
+            y=alt.Y(f"{category}:N", title=category_title),
+            x=alt.X(f"{amount}:Q", title=amount_title, axis=alt.Axis(tickMinStep=1, format="d")),
+            color=alt.Color(f"{color}:N", title=color_title),
+            tooltip=[f"{category}:N", f"{color}:N", f"{amount}:Q"],
         )
     )
-    chart: alt.TopLevelMixin = bars
-    if counts.is_empty():
-        chart = alt.layer(bars, _no_data(lang))
-    return _configure(chart.properties(title=label("title_rejects", lang=lang), width=_WIDTH))
+    if rows.is_empty():
+        chart = alt.layer(chart, no_data(lang))
+    return configure(chart.properties(title=title, width=WIDTH))
 
 
-def _line_features(carriageways: pl.DataFrame) -> list[dict[str, Any]]:
-    """GeoJSON line features from ``geometry_wkt`` (lon/lat WKT), with the gap as a property."""
+# --- map layers -------------------------------------------------------------------------------
+
+
+def line_features(lines: pl.DataFrame, properties: tuple[str, ...]) -> list[dict[str, Any]]:
+    """GeoJSON line features from column ``geometry_wkt`` (lon/lat WKT), with some columns as properties.
+
+    Rows without a geometry are left out; float-like values stay numbers.
+    """
     import shapely
 
     features = []
-    for row in carriageways.iter_rows(named=True):
+    for row in lines.iter_rows(named=True):
         if row.get("geometry_wkt") is None:
             continue
         geometry = shapely.geometry.mapping(shapely.from_wkt(row["geometry_wkt"]))
-        gap = row.get("max_gap_km")
-        properties = {
-            "route_ref": row.get("route_ref"),
-            "direction": row.get("direction"),
-            "max_gap_km": None if gap is None else float(gap),
-        }
         features.append(
             {
                 "type": "Feature",
                 "geometry": json.loads(json.dumps(geometry)),  # tuples -> JSON lists
-                "properties": properties,
+                "properties": {name: row.get(name) for name in properties},
             }
         )
     return features
 
 
-def network_map(
-    sites: Any,
+def line_layer(
+    features: list[dict[str, Any]], *, tooltip: list[alt.Tooltip], **mark: Any
+) -> alt.Chart:
+    """Unfilled GeoJSON lines (``mark`` sets stroke, width, dashes)."""
+    return alt.Chart(alt.Data(values=features)).mark_geoshape(filled=False, **mark).encode(
+        tooltip=tooltip
+    )
+
+
+def point_layer(
+    points: pl.DataFrame,
     *,
-    carriageways: Any | None = None,
-    lang: str = "zh",
-) -> alt.TopLevelMixin:
-    """Map of expressway sites coloured by charger coverage, over carriageways coloured by gap.
-
-    Plain longitude/latitude on an equirectangular projection: no map tiles, no network.
-
-    Parameters
-    ----------
-    sites
-        One row per site: ``lon``, ``lat`` (WGS84 degrees), ``name`` and a coverage flag, either
-        ``covered`` (``sa_site_charging``) or ``has_charger`` (``sa_network_coverage``).
-    carriageways
-        Optional rows of ``corridor_gaps`` with ``geometry_wkt`` (the carriageway as a lon/lat
-        LineString or MultiLineString in WKT), ``route_ref``, ``direction`` and ``max_gap_km``
-        (km; null without two chargers). Without them, or without ``geometry_wkt``, only the
-        sites are drawn.
-    lang
-        ``"zh"`` or ``"en"``.
-
-    Returns
-    -------
-    altair.LayerChart
-        Lines coloured by ``max_gap_km`` (sequential scale; grey dashes where it is null) under
-        circles coloured by coverage. No sites and no lines gives an empty map with a "no data"
-        note.
-    """
-    site_rows = _frame(sites)
-    flag = "covered" if "covered" in site_rows.columns else "has_charger"
-    site_rows = site_rows.select(
-        pl.col("lon").cast(pl.Float64),
-        pl.col("lat").cast(pl.Float64),
-        pl.col("name").cast(pl.String),
-        status=pl.when(pl.col(flag))
-        .then(pl.lit(label("covered", lang=lang)))
-        .otherwise(pl.lit(label("not_covered", lang=lang))),
-    ).filter(pl.col("lon").is_not_null() & pl.col("lat").is_not_null())
-    layers: list[alt.Chart] = []
-    lines = _frame(carriageways) if carriageways is not None else pl.DataFrame()
-    if "geometry_wkt" in lines.columns:
-        features = _line_features(lines)
-        with_gap = [f for f in features if f["properties"]["max_gap_km"] is not None]
-        without_gap = [f for f in features if f["properties"]["max_gap_km"] is None]
-        tooltip = [
-            alt.Tooltip("properties.route_ref:N"),
-            alt.Tooltip("properties.direction:N"),
-            alt.Tooltip("properties.max_gap_km:Q", format=".1f"),
-        ]
-        if without_gap:
-            # fewer than two chargers: no gap to colour by; drawn grey and dashed
-            layers.append(
-                alt.Chart(alt.Data(values=without_gap))
-                .mark_geoshape(filled=False, strokeWidth=3, stroke="#7f8c8d", strokeDash=[6, 3])
-                .encode(tooltip=tooltip)
-            )
-        if with_gap:
-            layers.append(
-                alt.Chart(alt.Data(values=with_gap))
-                .mark_geoshape(filled=False, strokeWidth=3)
-                .encode(
-                    color=alt.Color(
-                        "properties.max_gap_km:Q",
-                        title=label("max_gap_km", lang=lang),
-                        scale=alt.Scale(scheme="orangered", domainMin=0),
-                        legend=alt.Legend(titleLimit=300),
-                    ),
-                    tooltip=tooltip,
-                )
-            )
-    frame_layer = _map_frame(site_rows, layers)
-    status_order = [label("covered", lang=lang), label("not_covered", lang=lang)]
-    layers.append(
-        alt.Chart(site_rows)
+    status: str,
+    status_title: str,
+    status_colors: Mapping[str, str],
+    tooltip: list[str],
+) -> alt.Chart:
+    """Circles at ``lon``/``lat`` coloured by column ``status`` (value -> colour, legend order)."""
+    return (
+        alt.Chart(points)
         .mark_circle(size=60, opacity=0.9, stroke="white", strokeWidth=0.5)
         .encode(
             longitude="lon:Q",
             latitude="lat:Q",
             color=alt.Color(
-                "status:N",
-                title=label("site_status", lang=lang),
-                scale=alt.Scale(domain=status_order, range=["#1a9850", "#d73027"]),
+                f"{status}:N",
+                title=status_title,
+                scale=alt.Scale(
+                    domain=list(status_colors), range=list(status_colors.values())
+                ),
             ),
-            tooltip=["name:N", "status:N"],
+            tooltip=tooltip,
         )
     )
-    if frame_layer is None:
-        layers.append(_no_data(lang))
-    else:
-        layers.insert(0, frame_layer)
-    chart = (
-        alt.layer(*layers)
-        .project(type="equirectangular")
-        .properties(
-            title=alt.Title(label("title_map", lang=lang), subtitle=label("map_note", lang=lang)),
-            width=480,
-            height=420,
-        )
-    )
-    return _configure(chart)
 
 
-def _map_frame(sites: pl.DataFrame, line_layers: list[alt.Chart]) -> alt.Chart | None:
-    """A light rectangle 8% wider than everything drawn, so no site sits on the map's edge."""
-    lons, lats = sites["lon"].to_list(), sites["lat"].to_list()
+def map_frame(points: pl.DataFrame, line_layers: list[alt.Chart]) -> alt.Chart | None:
+    """A light rectangle 8% wider than everything drawn, so no point sits on the map's edge.
+
+    ``None`` when there is nothing to draw.
+    """
+    lons, lats = points["lon"].to_list(), points["lat"].to_list()
     for layer in line_layers:
         for feature in layer.data.values:
             for lon, lat in _coordinates(feature["geometry"]["coordinates"]):
@@ -598,10 +408,31 @@ def _map_frame(sites: pl.DataFrame, line_layers: list[alt.Chart]) -> alt.Chart |
 
 def _coordinates(nested: Any) -> list[tuple[float, float]]:
     """The (lon, lat) pairs of a GeoJSON coordinates array of any depth."""
-    if nested and isinstance(nested[0], (int, float)):
+    if nested and isinstance(nested[0], int | float):
         return [(float(nested[0]), float(nested[1]))]
     return [pair for part in nested for pair in _coordinates(part)]
 
+
+def map_chart(
+    layers: list[alt.Chart], *, points: pl.DataFrame, title: str, subtitle: str, lang: str = "zh"
+) -> alt.TopLevelMixin:
+    """Layers on an equirectangular map (no tiles, no network) framed around what they draw.
+
+    ``layers`` are line layers first, then point layers; ``points`` (``lon``, ``lat``) are the
+    points drawn, for the frame. Nothing to draw gives an empty map with a "no data" note.
+    """
+    line_layers = [layer for layer in layers if isinstance(layer.data, alt.Data)]
+    frame = map_frame(points, line_layers)
+    drawn = [*layers, no_data(lang)] if frame is None else [frame, *layers]
+    chart = (
+        alt.layer(*drawn)
+        .project(type="equirectangular")
+        .properties(title=alt.Title(title, subtitle=subtitle), width=480, height=420)
+    )
+    return configure(chart)
+
+
+# --- rendering --------------------------------------------------------------------------------
 
 _svg_ids = itertools.count(1)
 

@@ -53,7 +53,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_coverage(args: argparse.Namespace) -> int:
-    from qdtransport.network_tables import coverage_summary
+    from qdtransport.domains.charging.network_tables import coverage_summary
 
     started = time.perf_counter()
     text = coverage_summary(args.osm, db_path=args.db, rule=args.rule, progress=_progress)

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import polars as pl
 
-from qdtransport.contracts import TABLES, Table
+from qdtransport.contracts import Table
+from qdtransport.domains import TABLES
 from qdtransport.parsing import parse_column
 from qdtransport.readers import (
     ROW_NUMBER,
@@ -178,7 +179,7 @@ def find_inputs(data_dir: Path) -> tuple[dict[str, list[Path]], Path | None, lis
     osm_file = None
     osm_dir = next((p for p in entries if p.is_dir() and p.name.lower() == "osm"), None)
     if osm_dir is not None:
-        from qdtransport.network.osm import PBF_SUFFIXES, XML_SUFFIXES
+        from qdtransport.domains.charging.network.osm import PBF_SUFFIXES, XML_SUFFIXES
 
         candidates = sorted(
             p for p in osm_dir.iterdir() if p.is_file() and p.name.lower().endswith(XML_SUFFIXES + PBF_SUFFIXES)

@@ -11,7 +11,9 @@ Tables: one per input table of the contract (loaded rows), ``rejects``, ``data_q
 ``load_manifest``, ``targets``, ``settings`` (the methodology used), ``build_info``, and — always,
 empty without an OSM file — ``sa_network_coverage``, ``corridor_gaps``, ``network_reconciliation``,
 ``sa_network_access``.
-Views: every ``.sql`` file of ``queries/`` (staging, then indicators, then scorecard).
+Views: every ``.sql`` file of ``queries/`` in dependency order (staging, intermediate,
+indicators, then scorecard; see :mod:`qdtransport.queries`), and ``indicator_values``, generated
+from the registered indicators.
 """
 
 from __future__ import annotations
@@ -28,11 +30,10 @@ import duckdb
 import polars as pl
 
 from qdtransport import __version__
-from qdtransport.contracts import TABLES
+from qdtransport.domains import TABLES, indicators, target_rows
 from qdtransport.ingest import Ingested, load_directory
-from qdtransport.queries import QUERY_LAYERS, query_files
+from qdtransport.queries import QUERY_LAYERS, QueryOrderError, ordered_query_files
 from qdtransport.settings import SETTING_DESCRIPTIONS, Settings
-from qdtransport.targets import target_rows
 
 STORAGE_VERSION = "v1.0.0"
 """DuckDB storage format written; readable by DuckDB 1.0 and later."""
@@ -214,30 +215,81 @@ def load_tables(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Se
 
 
 def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress) -> list[str]:
-    """Execute every ``queries/`` file, layer by layer; returns the view names created.
+    """Execute every ``queries/`` file in dependency order; returns the names created.
 
-    Within a layer files run in name order; a file whose view reads another view of the same
-    layer that does not exist yet is retried after the others.
+    The order is :func:`qdtransport.queries.ordered_query_files`: by layer, then each file after
+    the files it reads. View ``indicator_values`` is created from the registered indicators
+    (:func:`create_indicator_values`) before the scorecard layer runs. A file that fails is
+    reported as itself: the files after it do not run.
     """
+    try:
+        files = ordered_query_files()
+    except QueryOrderError as exc:
+        raise BuildError(str(exc)) from exc
     created: list[str] = []
     for layer in QUERY_LAYERS:
-        pending = query_files(layer)
-        while pending:
-            failed: list[tuple[Path, duckdb.Error]] = []
-            for path in pending:
-                try:
-                    con.execute(path.read_text(encoding="utf-8"))
-                    created.append(path.stem)
-                except duckdb.CatalogException as exc:
-                    failed.append((path, exc))
-                except duckdb.Error as exc:
-                    raise BuildError(f"{path}: {exc}") from exc
-            if len(failed) == len(pending):
-                path, exc = failed[0]
-                raise BuildError(f"{path}: {exc}") from exc
-            pending = [p for p, _ in failed]
-        progress(f"  {layer}: {len(query_files(layer))} views")
+        if layer == "scorecard":
+            created.append(create_indicator_values(con))
+        in_layer = [f for f in files if f.layer == layer]
+        for file in in_layer:
+            try:
+                con.execute(file.path.read_text(encoding="utf-8"))
+            except duckdb.Error as exc:
+                raise BuildError(f"{file.path}: {exc}") from exc
+            created.append(file.name)
+        progress(f"  {layer}: {len(in_layer)} views")
     return created
+
+
+INDICATOR_VALUE_COLUMNS: dict[str, str] = {
+    "indicator_id": "Indicator id (see table targets)",
+    "year": "Year the value describes",
+    "value": "Indicator value: a fraction for shares, TEU for volumes",
+    "numerator": "Numerator of a share (null for volumes)",
+    "denominator": "Denominator of a share (null for volumes)",
+    "complete": "True when the inputs cover the whole year",
+}
+"""Columns of view ``indicator_values`` and their comments."""
+
+
+def create_indicator_values(con: duckdb.DuckDBPyConnection) -> str:
+    """Create view ``indicator_values``: the union of the registered indicators' views.
+
+    Only indicators whose view exists (their domain's SQL has been written) are included, so a
+    registered indicator without SQL yet does not break the build. Returns the view name.
+    """
+    existing = {
+        name
+        for (name,) in con.execute(
+            "select view_name from duckdb_views() where not internal "
+            "and database_name = current_database()"
+        ).fetchall()
+    }
+    present = [i for i in indicators() if i.view in existing]
+    columns = "year, value, numerator, denominator, complete"
+    if present:
+        # view names come from the registered indicators and are checked against the catalog
+        body = "\nunion all\n".join(
+            f"select '{i.indicator_id}' as indicator_id, {columns} from \"{i.view}\"" for i in present
+        )
+    else:
+        body = (
+            "select null::varchar as indicator_id, null::integer as year, null::double as value, "
+            "null::double as numerator, null::double as denominator, null::boolean as complete "
+            "where false"
+        )
+    con.execute(f"create or replace view indicator_values as {body}")
+    _comment(
+        con,
+        "view",
+        "indicator_values",
+        "Every indicator value: one row per indicator and year, the union of the views of the "
+        "registered indicators (qdtransport.domains) whose view exists in this build; an "
+        "indicator whose SQL is not written yet is left out",
+    )
+    for column, comment in INDICATOR_VALUE_COLUMNS.items():
+        _comment(con, "column", f"indicator_values.{column}", comment)
+    return "indicator_values"
 
 
 def check_comments(con: duckdb.DuckDBPyConnection) -> None:
@@ -347,7 +399,7 @@ def _network_tables(
     con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Settings, as_of: dt.date | None, progress: Progress
 ) -> bool:
     """Run the OSM coverage check when there is an OSM file; create its tables either way."""
-    from qdtransport.network_tables import network_frames
+    from qdtransport.domains.charging.network_tables import network_frames
 
     if ingested.osm_file is not None:
         progress(f"network check on {ingested.osm_file.name}")

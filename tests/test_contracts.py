@@ -10,7 +10,8 @@ import datetime as dt
 
 import pytest
 
-from qdtransport.contracts import TABLES, Table
+from qdtransport.contracts import Table
+from qdtransport.domains import TABLES
 from qdtransport.ingest import header_lookup
 from qdtransport.parsing import enum_lookup
 from qdtransport.readers import normalise_header

@@ -17,7 +17,7 @@ import polars as pl
 import pytest
 
 
-from qdtransport.contracts import TABLES
+from qdtransport.domains import TABLES
 from qdtransport.ingest import Ingested, find_inputs, load_directory, load_table
 from qdtransport.readers import InputFileError
 

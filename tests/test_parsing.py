@@ -7,7 +7,8 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from qdtransport.contracts import TABLES, Column
+from qdtransport.contracts import Column
+from qdtransport.domains import TABLES
 from qdtransport.parsing import enum_lookup, parse_column, parse_datetime, parse_month
 
 FLEET = TABLES["fleet_register"]

@@ -25,11 +25,12 @@ from shapely.geometry import Point, Polygon
 
 from qdtransport.checkdigits import vin_is_valid
 from qdtransport.coords import bd09_to_wgs84, gcj02_to_wgs84
-from qdtransport.samples import DEFAULT_SEED, OSM_FILE, write_samples
-from qdtransport.samples.alignments import load_alignments
-from qdtransport.samples.fleet import generate_fleet
-from qdtransport.samples.fleet_files import add_defects, list_defects, split_into_files
-from qdtransport.samples.osm_demo import write_osm_demo
+from qdtransport.domains.charging.samples import OSM_FILE
+from qdtransport.samples import DEFAULT_SEED, write_samples
+from qdtransport.domains.charging.samples.alignments import load_alignments
+from qdtransport.domains.fleet.samples.generator import generate_fleet
+from qdtransport.domains.fleet.samples.files import add_defects, list_defects, split_into_files
+from qdtransport.domains.charging.samples.osm_demo import write_osm_demo
 
 REPO = Path(__file__).resolve().parents[1]
 COMMITTED = REPO / "data_samples"

@@ -57,7 +57,7 @@ def test_failure_after_loading_also_keeps_previous_database(tmp_path: Path, monk
     before = sha256(db)
     queries = tmp_path / "queries"
     shutil.copytree(Path(__file__).parents[1] / "queries", queries)
-    (queries / "scorecard" / "zz_broken.sql").write_text("create view zz_broken as select * from no_such_table;")
+    (queries / "shared" / "scorecard" / "zz_broken.sql").write_text("create view zz_broken as select * from no_such_table;")
     monkeypatch.setattr("qdtransport.queries.queries_dir", lambda: queries)
     with pytest.raises(BuildError, match="zz_broken.sql"):
         build(DATA, db)

@@ -1,0 +1,6 @@
+"""Texts of the sea-rail domain in Chinese and English (keys ``sea_rail.*``)."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {}
+"""i18n key -> {"zh": …, "en": …}; merged into :mod:`qdtransport.i18n`."""
