@@ -1,4 +1,4 @@
-"""Helpers for the travel tests: the travel views over a data directory, in memory."""
+"""Fixtures of the travel tests: the travel views over a data directory, in memory."""
 
 from __future__ import annotations
 
@@ -10,21 +10,17 @@ import polars as pl
 import pytest
 
 from qdtransport.ingest import load_directory
+from qdtransport.queries import ordered_query_files
 from qdtransport.settings import Settings
 
 ROOT = Path(__file__).parents[3]
 TINY = ROOT / "tests" / "data" / "travel" / "tiny"
-LAYERS = ("staging", "intermediate", "indicators")
 
 TravelViews = Callable[..., duckdb.DuckDBPyConnection]
 
 
 def travel_views(data_dir: Path, settings: Settings | None = None) -> duckdb.DuckDBPyConnection:
-    """Load ``data_dir`` and run the travel SQL files on an in-memory database.
-
-    Files run layer by layer; a file that reads a view of its own layer not created yet is
-    retried after the others.
-    """
+    """Load ``data_dir`` and run the travel SQL files, in build order, on an in-memory database."""
     settings = settings or Settings()
     ingested = load_directory(data_dir)
     con = duckdb.connect()
@@ -35,18 +31,9 @@ def travel_views(data_dir: Path, settings: Settings | None = None) -> duckdb.Duc
         con.register("__frame", frame.to_arrow())
         con.execute(f"create table {name} as select * from __frame")
         con.unregister("__frame")
-    for layer in LAYERS:
-        pending = sorted((ROOT / "queries" / "travel" / layer).glob("*.sql"))
-        while pending:
-            failed = []
-            for path in pending:
-                try:
-                    con.execute(path.read_text(encoding="utf-8"))
-                except duckdb.CatalogException:
-                    failed.append(path)
-            if len(failed) == len(pending):
-                con.execute(failed[0].read_text(encoding="utf-8"))  # raises the real error
-            pending = failed
+    for query in ordered_query_files():
+        if query.group == "travel":
+            con.execute(query.path.read_text(encoding="utf-8"))
     return con
 
 
