@@ -12,8 +12,8 @@ from pathlib import Path
 _INTRO = """\
 # Sample data — synthetic
 
-**Everything in this folder is synthetic.** No row describes a real vehicle, service area or
-charging station. The numbers are shaped by published Qingdao figures (cited below) so that the demo
+**Everything in this folder is synthetic.** No row describes a real vehicle, service area,
+charging station or surveyed trip. The numbers are shaped by published Qingdao figures (cited below) so that the demo
 behaves like the real city, and every file says it is synthetic (a 备注 column, a title row, or the
 OSM header); `dataset.toml` marks the folder `synthetic = true` for the build (table
 `build_info`), so reports can say so.
@@ -64,7 +64,7 @@ DATASET_TOML = """\
 # The build reads this file into table build_info; reports label the data as synthetic.
 name = "Qingdao transport demo (synthetic)"
 synthetic = true
-description = "Synthetic sample data (合成示例数据): fleet register, expressway service areas, charging stations and an OSM network on the real alignments, shaped by published Qingdao figures; see README.md"
+description = "Synthetic sample data (合成示例数据): fleet register, expressway service areas, charging stations, an OSM network on the real alignments and resident travel surveys, shaped by published Qingdao figures; see README.md"
 as_of = 2026-01-15
 """
 """Content of ``dataset.toml``: the data set's name, the synthetic flag and the export date."""
