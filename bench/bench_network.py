@@ -32,6 +32,7 @@ import resource
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +75,7 @@ def densify(points: list[tuple[float, float]], lat0: float) -> list[tuple[float,
     """Points in metres (x, y) about every NODE_SPACING_M along the waypoint polyline."""
     xy = [_to_xy(lon, lat, lat0) for lon, lat in points]
     dense = [xy[0]]
-    for (x0, y0), (x1, y1) in zip(xy, xy[1:]):
+    for (x0, y0), (x1, y1) in pairwise(xy):
         length = math.hypot(x1 - x0, y1 - y0)
         steps = max(1, round(length / NODE_SPACING_M))
         dense.extend(
@@ -216,6 +217,7 @@ def measure(task: str, path: Path) -> dict[str, float]:
 
 
 def run(name: str, pbf: Path, xml: Path) -> dict[str, dict[str, float]]:
+    """Time every task on one extract (PBF and XML forms); task -> its figures."""
     print(
         f"[{name}] pbf {pbf.stat().st_size / 1e6:.1f} MB, xml {xml.stat().st_size / 1e6:.1f} MB",
         flush=True,
@@ -234,6 +236,7 @@ def run(name: str, pbf: Path, xml: Path) -> dict[str, dict[str, float]]:
 
 
 def main() -> int:
+    """Run the benchmark on every extract and print the ratios."""
     results = {}
     with tempfile.TemporaryDirectory(prefix="qdtransport-bench-") as tmp:
         folder = Path(tmp)

@@ -1,4 +1,4 @@
-"""qdtransport: is Qingdao's transport sector on track for its carbon-peak targets?
+"""qdtransport: is Qingdao's transport sector on track for its carbon-peak targets.
 
 Loads raw exports (vehicle register, charging-operator lists, port and railway statistics, travel
 surveys) into a DuckDB warehouse whose SQL views compute the indicators of the Qingdao Carbon Peak

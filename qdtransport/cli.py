@@ -77,10 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Load, validate and reconcile every input table of DIR, run the network check when "
         "DIR/osm/ has an OpenStreetMap file, and create every view. FILE is replaced only when the whole "
         "build succeeds.",
-    )  # fmt: skip
-    build.add_argument("--data", required=True, type=Path, metavar="DIR", help="data directory (see the input contract)")
+    )
+    build.add_argument(
+        "--data", required=True, type=Path, metavar="DIR", help="data directory (see the input contract)"
+    )
     build.add_argument("--db", required=True, type=Path, metavar="FILE", help="DuckDB file to write")
-    build.add_argument("--settings", type=Path, metavar="TOML", help="methodology settings to override (see qdtransport.settings)")
+    build.add_argument(
+        "--settings", type=Path, metavar="TOML", help="methodology settings to override (see qdtransport.settings)"
+    )
     build.set_defaults(handler=_cmd_build)
 
     scorecard = commands.add_parser(
@@ -93,8 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser(
         "report", help="write the HTML report (papermill)",
-        description="Run the report notebook with papermill and write the executed notebook and a standalone HTML page to DIR.",
-    )  # fmt: skip
+        description="Run the report notebook with papermill and write the executed notebook and a standalone "
+        "HTML page to DIR.",
+    )
     report.add_argument("--db", required=True, type=Path, metavar="FILE")
     report.add_argument("--year", required=True, type=int, metavar="Y")
     report.add_argument("--out", required=True, type=Path, metavar="DIR")
@@ -105,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         "coverage", help="check charger coverage on an OpenStreetMap file",
         description="Run the network coverage check on one OSM file (.osm, .osm.gz, .osm.bz2, .osm.pbf), "
         "using the service-area and charging-station register of a built database, and print a summary.",
-    )  # fmt: skip
+    )
     coverage.add_argument("--osm", required=True, type=Path, metavar="FILE")
     coverage.add_argument("--db", type=Path, metavar="FILE", help="built database with the register (optional)")
     coverage.add_argument("--rule", choices=("cn", "afir", "nevi"), default="cn")

@@ -3,8 +3,9 @@
 This module holds the shapes of the input contract (``spec/inputs.md``); each domain declares its
 own tables in ``qdtransport/domains/<domain>/contract.py`` and :data:`qdtransport.domains.TABLES`
 gathers them. The ingest layer reads nothing but these definitions, so a new table is a new
-:class:`Table` in its domain, not a new code path. Enum values map canonical codes to the spellings found in real exports (Chinese labels
-first); matching is case-insensitive after Unicode NFKC normalisation and trimming.
+:class:`Table` in its domain, not a new code path. Enum values map canonical codes to the
+spellings found in real exports (Chinese labels first); matching is case-insensitive after Unicode
+NFKC normalisation and trimming.
 """
 
 from __future__ import annotations

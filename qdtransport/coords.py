@@ -59,16 +59,16 @@ CRS_CODES: tuple[str, ...] = ("WGS84", "GCJ02", "BD09")
 _WGS84_SPELLINGS = (
     "wgs84", "wgs-84", "wgs 84", "wgs_84", "wgs84ll", "epsg:4326", "gps",
     "地球坐标", "地球坐标系", "gps坐标", "wgs84坐标", "wgs84坐标系",
-)  # fmt: skip
+)
 _GCJ02_SPELLINGS = (
     "gcj02", "gcj-02", "gcj 02", "gcj_02", "gcj", "gcj02ll", "amap", "gaode", "autonavi",
     "火星坐标", "火星坐标系", "国测局坐标", "国测局坐标系", "gcj02坐标", "gcj02坐标系",
     "高德坐标", "腾讯坐标",
-)  # fmt: skip
+)
 _BD09_SPELLINGS = (
     "bd09", "bd-09", "bd 09", "bd_09", "bd09ll", "baidu",
     "百度坐标", "百度坐标系", "百度经纬度坐标", "bd09坐标", "bd09坐标系",
-)  # fmt: skip
+)
 
 CRS_ALIASES: dict[str, str] = {
     **{spelling: "WGS84" for spelling in _WGS84_SPELLINGS},
@@ -360,8 +360,8 @@ def _as_given(
 ) -> tuple[Coordinate, Coordinate]:
     """Floats when the input was two scalars, else the arrays."""
     if scalar:
-        return float(lon), float(lat)  # type: ignore[return-value]
-    return lon, lat  # type: ignore[return-value]
+        return float(lon), float(lat)
+    return lon, lat
 
 
 def _in_china(lon: NDArray[np.float64], lat: NDArray[np.float64]) -> NDArray[np.bool_]:
@@ -384,13 +384,13 @@ def _gcj02_offset(
         + ripple_x
         + (20.0 * np.sin(np.pi * y) + 40.0 * np.sin(np.pi * y / 3.0)) * 2.0 / 3.0
         + (160.0 * np.sin(np.pi * y / 12.0) + 320.0 * np.sin(np.pi * y / 30.0)) * 2.0 / 3.0
-    )  # fmt: skip
+    )
     east_m = (
         300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * np.sqrt(np.abs(x))
         + ripple_x
         + (20.0 * np.sin(np.pi * x) + 40.0 * np.sin(np.pi * x / 3.0)) * 2.0 / 3.0
         + (150.0 * np.sin(np.pi * x / 12.0) + 300.0 * np.sin(np.pi * x / 30.0)) * 2.0 / 3.0
-    )  # fmt: skip
+    )
     phi = np.radians(lat)
     w2 = 1.0 - _KRASOVSKY_E2 * np.sin(phi) ** 2
     meridian_radius = _KRASOVSKY_A * (1.0 - _KRASOVSKY_E2) / (w2 * np.sqrt(w2))

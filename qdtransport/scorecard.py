@@ -13,7 +13,7 @@ import polars as pl
 SCORECARD_COLUMNS: tuple[str, ...] = (
     "indicator_id", "year", "value", "numerator", "denominator", "target_value", "comparator",
     "unit", "met", "complete",
-)  # fmt: skip
+)
 """The public scorecard columns (spec/indicators.md), in order."""
 
 
@@ -89,15 +89,15 @@ def _human(row: dict[str, object]) -> list[str]:
         if value is None:
             return ""
         if unit == "share":
-            return f"{float(value):.1%}"  # type: ignore[arg-type]
-        return f"{float(value):,.0f}"  # type: ignore[arg-type]
+            return f"{float(value):.1%}"
+        return f"{float(value):,.0f}"
 
     share_parts = f"{row['numerator']:,.0f}/{row['denominator']:,.0f}" if row["denominator"] is not None else ""
     return [
         str(row["indicator_id"]), str(row["year"]), fmt(row["value"]), share_parts,
         f"{row['comparator']} {fmt(row['target_value'])}", "yes" if row["met"] else "no",
         "yes" if row["complete"] else "no",
-    ]  # fmt: skip
+    ]
 
 
 def format_scorecard(rows: list[dict[str, object]], fmt: str) -> str:

@@ -130,7 +130,10 @@ TABLE_COMMENTS: dict[str, tuple[str, dict[str, str]]] = {
             "osm_file": "OpenStreetMap file used for the network check, if any",
             "osm_sha256": "SHA-256 of that file",
             "settings_json": "The methodology settings as JSON",
-            "notes": "What the build passed over: files that are not contract tables, workbook sheets without the table's header",
+            "notes": (
+                "What the build passed over: files that are not contract tables, workbook sheets without the "
+                "table's header"
+            ),
         },
     ),
 }
@@ -297,9 +300,11 @@ def check_comments(con: duckdb.DuckDBPyConnection) -> None:
     missing = con.execute(
         """
         select table_name || coalesce('.' || column_name, '') from (
-            select table_name, null as column_name, comment from duckdb_tables() where database_name = current_database()
+            select table_name, null as column_name, comment from duckdb_tables()
+            where database_name = current_database()
             union all
-            select view_name, null, comment from duckdb_views() where not internal and database_name = current_database()
+            select view_name, null, comment from duckdb_views()
+            where not internal and database_name = current_database()
             union all
             select table_name, column_name, comment from duckdb_columns() where database_name = current_database()
         ) where comment is null or comment = ''
@@ -362,7 +367,7 @@ def build(
     try:
         progress("loading tables")
         load_tables(con, ingested, settings)
-        network_checked = _network_tables(con, ingested, settings, dataset.get("as_of"), progress)  # type: ignore[arg-type]
+        network_checked = _network_tables(con, ingested, settings, dataset.get("as_of"), progress)
         _build_info(con, ingested, settings, dataset)
         progress("creating views")
         run_queries(con, progress)
@@ -441,6 +446,6 @@ def _build_info(
     }
     frame = pl.DataFrame([row], schema_overrides={"dataset_name": pl.String, "dataset_description": pl.String,
                                                   "osm_file": pl.String, "osm_sha256": pl.String,
-                                                  "as_of": pl.Date, "notes": pl.List(pl.String)})  # fmt: skip
+                                                  "as_of": pl.Date, "notes": pl.List(pl.String)})
     _create_table(con, "build_info", frame)
     _comment_table(con, "build_info", *TABLE_COMMENTS["build_info"])

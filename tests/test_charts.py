@@ -5,7 +5,6 @@ The frames are written out here; every expected number below is read off them by
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import altair as alt
@@ -14,6 +13,7 @@ import pytest
 
 from qdtransport import charts
 from qdtransport.report.sections import rejects_chart
+
 
 def test_charts_use_a_font_list_that_covers_chinese() -> None:
     spec = rejects_chart(

@@ -64,11 +64,13 @@ def test_scorecard_json_has_the_public_columns(sample_db: Path) -> None:
     result = run_cli("scorecard", "--db", str(sample_db), "--year", "2025", "--format", "json")
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
-    assert {r["indicator_id"] for r in rows} >= {"bus_nev_share_new", "taxi_nev_share_new", "service_area_charger_coverage"}
+    indicators = {"bus_nev_share_new", "taxi_nev_share_new", "service_area_charger_coverage"}
+    assert {r["indicator_id"] for r in rows} >= indicators
     assert all(r["year"] == 2025 for r in rows)
     assert list(rows[0]) == [
-        "indicator_id", "year", "value", "numerator", "denominator", "target_value", "comparator", "unit", "met", "complete",
-    ]  # fmt: skip
+        "indicator_id", "year", "value", "numerator", "denominator", "target_value", "comparator", "unit", "met",
+        "complete",
+    ]
 
 
 def test_scorecard_formats_agree(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

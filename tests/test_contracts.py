@@ -107,7 +107,9 @@ SPEC_ENUMS: dict[tuple[str, str], dict[str, str]] = {
         "汽油": "PETROL", "柴油": "DIESEL", "压缩天然气": "CNG", "液化天然气": "LNG", "液化石油气": "LPG",
         "甲醇": "METHANOL", "其他": "OTHER",
     },
-    ("service_areas", "kind"): {"service_area": "service_area", "parking_area": "parking_area", "停车区": "parking_area"},
+    ("service_areas", "kind"): {
+        "service_area": "service_area", "parking_area": "parking_area", "停车区": "parking_area"
+    },
     ("service_areas", "crs"): {"WGS84": "WGS84", "GCJ02": "GCJ02", "BD09": "BD09"},
     ("service_areas", "status"): {
         "open": "open", "closed": "closed", "under_construction": "under_construction",
@@ -121,7 +123,9 @@ SPEC_ENUMS: dict[tuple[str, str], dict[str, str]] = {
         "煤炭": "coal", "铁矿石": "iron_ore", "焦炭": "coke", "铝土矿": "bauxite", "其他矿石": "other_ore",
         "粮食": "grain", "原油": "crude_oil", "成品油": "oil_products", "其他": "other",
     },
-    ("port_bulk_flows", "flow"): {"to_port": "to_port", "from_port": "from_port", "集港": "to_port", "疏港": "from_port"},
+    ("port_bulk_flows", "flow"): {
+        "to_port": "to_port", "from_port": "from_port", "集港": "to_port", "疏港": "from_port"
+    },
     ("port_bulk_flows", "mode"): {
         "铁路": "rail", "水路": "waterway", "封闭式皮带廊道": "belt_conveyor", "管道": "pipeline",
         "新能源货车": "truck_nev", "柴油货车": "truck_diesel", "LNG货车": "truck_lng", "其他货车": "truck_other",
@@ -131,7 +135,7 @@ SPEC_ENUMS: dict[tuple[str, str], dict[str, str]] = {
         "出租车": "taxi", "网约车": "ride_hailing", "小汽车": "car", "摩托车": "motorcycle", "班车": "shuttle",
         "其他": "other",
     },
-}  # fmt: skip
+}
 
 SPEC_KEYS = {
     "fleet_register": ("vin", "use_type", "registration_date"),

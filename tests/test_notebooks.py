@@ -29,7 +29,7 @@ def test_exploration_notebook_runs_on_the_samples(name: str, sample_db: Path, tm
         kernel_name="python3", cwd=str(ROOT / "notebooks"), progress_bar=False,
         # the kernel runs this interpreter, whatever python3 kernel is registered elsewhere
         kernel_manager_class=native_kernel_manager_class(),
-    )  # fmt: skip
+    )
     cells = json.loads(out.read_text(encoding="utf-8"))["cells"]
     outputs = [o for c in cells if c["cell_type"] == "code" for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]

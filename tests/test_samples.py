@@ -8,6 +8,7 @@ generator's bookkeeping cannot hide a fault in the files.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -26,11 +27,11 @@ from shapely.geometry import Point, Polygon
 from qdtransport.checkdigits import vin_is_valid
 from qdtransport.coords import bd09_to_wgs84, gcj02_to_wgs84
 from qdtransport.domains.charging.samples import OSM_FILE
-from qdtransport.samples import DEFAULT_SEED, write_samples
 from qdtransport.domains.charging.samples.alignments import load_alignments
-from qdtransport.domains.fleet.samples.generator import generate_fleet
-from qdtransport.domains.fleet.samples.files import add_defects, list_defects, split_into_files
 from qdtransport.domains.charging.samples.osm_demo import write_osm_demo
+from qdtransport.domains.fleet.samples.files import add_defects, list_defects, split_into_files
+from qdtransport.domains.fleet.samples.generator import generate_fleet
+from qdtransport.samples import DEFAULT_SEED, write_samples
 
 REPO = Path(__file__).resolve().parents[1]
 COMMITTED = REPO / "data_samples"
@@ -68,7 +69,7 @@ ALIASES = {
 }
 USE_LABELS = {"公交客运", "巡游出租客运", "出租客运", "预约出租客运", "其他"}
 POWERTRAIN_LABELS = {"纯电动", "插电式混合动力", "增程式", "燃料电池", "油电混合", "汽油", "柴油", "压缩天然气",
-                     "液化天然气", "液化石油气", "甲醇", "其他"}  # fmt: skip
+                     "液化天然气", "液化石油气", "甲醇", "其他"}
 NEV_LABELS = {"纯电动", "插电式混合动力", "增程式", "燃料电池"}
 VIN_ALPHABET = set("ABCDEFGHJKLMNPRSTUVWXYZ0123456789")
 NEV_PLATE = re.compile(r"^鲁B([DF][0-9A-HJ-NP-Z]{5}|[0-9]{5}[DF])$")
@@ -220,10 +221,8 @@ def test_register_size_and_years(fleet: dict[str, list[tuple[int, dict[str, obje
         first, last = (int(y) for y in file.removesuffix(".csv").removesuffix(".xlsx").split("-"))
         years = set()
         for _, cells in file_rows:
-            try:
-                years.add(parse_date(cells["registration_date"]).year)  # type: ignore[union-attr]
-            except ValueError:
-                pass  # the unparseable-date defect
+            with contextlib.suppress(ValueError):  # the unparseable-date defect
+                years.add(parse_date(cells["registration_date"]).year)
         if file == "2023-2026.csv":
             years.discard(2019)  # the re-exported 2019 row (a defect)
         assert years == set(range(first, last + 1))
@@ -233,7 +232,7 @@ def test_vins_valid_except_the_two_vin_defects(
     fleet: dict[str, list[tuple[int, dict[str, object]]]],
 ) -> None:
     bad = [(file, line, cells["vin"]) for file, rows in fleet.items() for line, cells in rows
-           if not vin_is_valid(str(cells["vin"]))]  # fmt: skip
+           if not vin_is_valid(str(cells["vin"]))]
     assert len(bad) == 2
     kinds = sorted("O" in str(vin) for _, _, vin in bad)
     assert kinds == [False, True]  # one wrong check digit, one letter O
@@ -244,14 +243,14 @@ def test_vins_valid_except_the_two_vin_defects(
 def test_vins_carry_chinese_wmis_and_year_codes(
     fleet: dict[str, list[tuple[int, dict[str, object]]]],
 ) -> None:
-    year_codes = dict(zip(range(2014, 2027), "EFGHJKLMNPRST"))
+    year_codes = dict(zip(range(2014, 2027), "EFGHJKLMNPRST", strict=True))
     for rows in fleet.values():
         for _, cells in rows:
             vin = str(cells["vin"])
             assert vin[0] == "L"  # WMI region code for China
             day = cells["registration_date"]
             try:
-                year = parse_date(day).year  # type: ignore[union-attr]
+                year = parse_date(day).year
             except ValueError:
                 continue
             assert vin[9] in (
@@ -268,14 +267,14 @@ def _defect_lines() -> dict[str, tuple[str, tuple[int, ...]]]:
 
 
 def test_defects_sit_where_the_readme_says(fleet: dict[str, list[tuple[int, dict[str, object]]]],
-                                           samples: Path) -> None:  # fmt: skip
+                                           samples: Path) -> None:
     defects = _defect_lines()
     # the twelve kinds the sample promises (each checked on the file below)
     assert sorted(defects) == sorted([
         "vin_check_digit", "vin_letter_o", "bad_date", "unknown_use_type", "unknown_powertrain",
         "deregistered_before_registered", "duplicate_in_file", "cross_file_duplicate",
         "conflicting_duplicate", "nev_plate_diesel", "ordinary_plate_bev", "empty_plate",
-    ])  # fmt: skip
+    ])
     by_line = {file: dict(rows) for file, rows in fleet.items()}
 
     def cells(code: str, index: int = 0) -> dict[str, object]:
@@ -290,7 +289,7 @@ def test_defects_sit_where_the_readme_says(fleet: dict[str, list[tuple[int, dict
     assert cells("unknown_use_type")["use_type"] not in USE_LABELS
     assert cells("unknown_powertrain")["powertrain"] not in POWERTRAIN_LABELS
     row = cells("deregistered_before_registered")
-    assert parse_date(row["deregistration_date"]) < parse_date(row["registration_date"])  # type: ignore[operator]
+    assert parse_date(row["deregistration_date"]) < parse_date(row["registration_date"])
     assert cells("empty_plate")["plate"] in (None, "")
     row = cells("nev_plate_diesel")
     assert NEV_PLATE.match(str(row["plate"])) and row["powertrain"] == "柴油"
@@ -307,7 +306,7 @@ def test_defects_sit_where_the_readme_says(fleet: dict[str, list[tuple[int, dict
         copies = [
             other for rows in fleet.values() for _, other in rows
             if other["vin"] == row["vin"] and other is not row
-        ]  # fmt: skip
+        ]
         assert len(copies) == 1
         assert parse_date(copies[0]["registration_date"]) == parse_date(row["registration_date"])
         assert (
@@ -322,7 +321,7 @@ def test_defects_sit_where_the_readme_says(fleet: dict[str, list[tuple[int, dict
 def test_nothing_else_is_defective(fleet: dict[str, list[tuple[int, dict[str, object]]]]) -> None:
     rows = [(file, line, c) for file, file_rows in fleet.items() for line, c in file_rows]
     mismatched = [c for _, _, c in rows if c["plate"] and bool(NEV_PLATE.match(str(c["plate"])))
-                  != (c["powertrain"] in NEV_LABELS)]  # fmt: skip
+                  != (c["powertrain"] in NEV_LABELS)]
     assert len(mismatched) == 2  # the two plate warnings
     vins = [str(c["vin"]) for _, _, c in rows]
     repeated = {v for v in vins if vins.count(v) > 1}
@@ -346,7 +345,7 @@ def test_2025_new_buses_miss_and_taxis_meet_their_targets(
     fleet: dict[str, list[tuple[int, dict[str, object]]]],
 ) -> None:
     # No defect touches a 2025 registration, so a plain count of the 2025 rows is the indicator.
-    rows = [c for _, c in fleet["2023-2026.csv"] if parse_date(c["registration_date"]).year == 2025]  # type: ignore[union-attr]
+    rows = [c for _, c in fleet["2023-2026.csv"] if parse_date(c["registration_date"]).year == 2025]
     built_up = [c for c in rows if c["urban_built_up"] == "是"]
     buses = [c for c in built_up if c["use_type"] == "公交客运"]
     taxis = [c for c in built_up if c["use_type"] == "巡游出租客运"]
@@ -365,7 +364,7 @@ def test_no_nev_taxi_before_2021(fleet: dict[str, list[tuple[int, dict[str, obje
     for file in ("2015-2019.csv", "2020-2022.xlsx"):
         for _, c in fleet[file]:
             try:
-                year = parse_date(c["registration_date"]).year  # type: ignore[union-attr]
+                year = parse_date(c["registration_date"]).year
             except ValueError:
                 continue
             if c["use_type"] in ("出租客运", "巡游出租客运") and year < 2021:
@@ -404,7 +403,7 @@ def _service_areas(samples: Path) -> list[dict[str, object]]:
     sheet = openpyxl.load_workbook(samples / "service_areas.xlsx", read_only=True).worksheets[0]
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     header = [str(h) for h in rows[1]]
-    return [dict(zip(header, r)) for r in rows[2:]]
+    return [dict(zip(header, r, strict=False)) for r in rows[2:]]
 
 
 def _wgs84(lon: float, lat: float, crs: str) -> tuple[float, float]:
@@ -475,7 +474,7 @@ def test_charging_stations_cover_all_but_one_site_by_end_2025(samples: Path) -> 
     assert len(counted) == 21
     assert [sid for sid in counted if sid not in covered] == ["SA-G18-02"]
     below_ten_percent = [sid for sid in counted if sid in covered
-                         and covered[sid] < 0.10 * int(sites[sid][1]["小客车车位数"])]  # fmt: skip
+                         and covered[sid] < 0.10 * int(sites[sid][1]["小客车车位数"])]
     assert below_ten_percent == ["SA-G15-05"]
     assert sum(1 for s in _stations(samples) if s["停运日期"]) == 1
     assert {s["坐标系"] for s in _stations(samples)} == {"WGS84", "GCJ02", "BD09"}
@@ -513,19 +512,19 @@ def _check_osm(found: dict[str, object]) -> None:
     # 23 register sites, less 棘洪滩 (under construction, not mapped) = 22, of which 1 parking area
     # (泊里) -> 21 services, plus 大沽河 (OSM only) = 22 services and 1 rest area.
     counts = found["counts"]
-    assert counts["services"] == 22 and counts["rest_area"] == 1  # type: ignore[index]
+    assert counts["services"] == 22 and counts["rest_area"] == 1
     # 31 stations listed, less GW37020008 (decommissioned) and TLD0532003 (not yet mapped) = 29,
     # which include the OSM-only charger at 大沽河 and the town decoy.
     chargers = found["chargers"]
-    assert len(chargers) == 29  # type: ignore[arg-type]
+    assert len(chargers) == 29
     # Ramps: G15 crosses G20, G2011 and G22 (8 ramps each); G2011 ends on G20 and on G18 (4 each);
     # 22 one-sided sites have an entry and an exit ramp, 夏格庄 (both) two of each: 24 + 8 + 44 + 4.
-    assert counts["motorway_link"] == 80  # type: ignore[index]
+    assert counts["motorway_link"] == 80
     assert found["refs"] == {"G15", "G18", "G20", "G2011", "G22"}
-    inside = [c for c in chargers if any(a.contains(Point(c)) for a in found["areas"])]  # type: ignore[union-attr, attr-defined]
+    inside = [c for c in chargers if any(a.contains(Point(c)) for a in found["areas"])]
     assert len(inside) == 28  # all but the decoy
-    decoy = [c for c in chargers if c not in inside]  # type: ignore[union-attr]
-    nearest = min(_distance_m(decoy[0], m) for m in found["motorway"])  # type: ignore[union-attr]
+    decoy = [c for c in chargers if c not in inside]
+    nearest = min(_distance_m(decoy[0], m) for m in found["motorway"])
     assert 1800 < nearest < 2100
 
 

@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from qdtransport.scorecard import SCORECARD_COLUMNS, connect_read_only, format_scorecard, read_scorecard, targets_in_year
+from qdtransport.scorecard import (
+    SCORECARD_COLUMNS,
+    connect_read_only,
+    format_scorecard,
+    read_scorecard,
+    targets_in_year,
+)
 from qdtransport.warehouse import build
 
 DATA = Path(__file__).parent / "data" / "warehouse"

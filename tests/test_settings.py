@@ -34,7 +34,7 @@ def test_toml_overrides_only_what_it_names(tmp_path: Path) -> None:
     ("text", "message"),
     [("teu_factor_46ft = 2\n", "unknown setting"), ('teu_factor_45ft = "two"\n', "must be a number"),
      ("nev_powertrains = \"BEV\"\n", "list of strings")],
-)  # fmt: skip
+)
 def test_bad_settings_are_clear_errors(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "s.toml"
     path.write_text(text, encoding="utf-8")

@@ -57,7 +57,8 @@ def test_failure_after_loading_also_keeps_previous_database(tmp_path: Path, monk
     before = sha256(db)
     queries = tmp_path / "queries"
     shutil.copytree(Path(__file__).parents[1] / "queries", queries)
-    (queries / "shared" / "scorecard" / "zz_broken.sql").write_text("create view zz_broken as select * from no_such_table;")
+    broken = queries / "shared" / "scorecard" / "zz_broken.sql"
+    broken.write_text("create view zz_broken as select * from no_such_table;")
     monkeypatch.setattr("qdtransport.queries.queries_dir", lambda: queries)
     with pytest.raises(BuildError, match="zz_broken.sql"):
         build(DATA, db)
@@ -124,7 +125,8 @@ def test_settings_table_records_the_methodology(tmp_path: Path) -> None:
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select nev_powertrains from settings").fetchone() == (["BEV"],)
         # with only BEV counted, the 2025 buses (BEV, FCEV) give 1 of 2
-        assert con.execute("select numerator, denominator from bus_nev_share_new where year = 2025").fetchone() == (1, 2)
+        query = "select numerator, denominator from bus_nev_share_new where year = 2025"
+        assert con.execute(query).fetchone() == (1, 2)
 
 
 def test_build_info_reads_dataset_toml(tmp_path: Path) -> None:
@@ -134,7 +136,8 @@ def test_build_info_reads_dataset_toml(tmp_path: Path) -> None:
     db = tmp_path / "qd.duckdb"
     build(data, db)
     with duckdb.connect(str(db), read_only=True) as con:
-        name, synthetic, as_of = con.execute("select dataset_name, synthetic, as_of::varchar from build_info").fetchone()
+        query = "select dataset_name, synthetic, as_of::varchar from build_info"
+        name, synthetic, as_of = con.execute(query).fetchone()
     assert (name, synthetic, as_of) == ("demo", True, "2026-01-10")
 
 

@@ -1,5 +1,8 @@
-"""The report: the run (:mod:`.run`), its common sections (:mod:`.sections`) and table helpers
-(:mod:`.tables`); each domain adds its own section (``qdtransport/domains/<domain>/report.py``)."""
+"""The report.
+
+The run (:mod:`.run`), its common sections (:mod:`.sections`) and table helpers
+(:mod:`.tables`); each domain adds its own section (``qdtransport/domains/<domain>/report.py``).
+"""
 
 from __future__ import annotations
 

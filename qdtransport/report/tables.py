@@ -324,7 +324,7 @@ def html_table(table: pl.DataFrame, *, empty_note: str | None = None, lang: str 
                 else ' class="unmet"' if shown == "✗"
                 else ' class="long"' if len(shown) > LONG_CELL
                 else ""
-            )  # fmt: skip
+            )
             cells.append(f"<td{css}>{html.escape(shown)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     rows = "".join(body)

@@ -60,13 +60,15 @@ def write_readme(path: Path, *, seed: int, sections: list[str], figures: list[st
     return path
 
 
-DATASET_TOML = """\
-# The build reads this file into table build_info; reports label the data as synthetic.
-name = "Qingdao transport demo (synthetic)"
-synthetic = true
-description = "Synthetic sample data (合成示例数据): fleet register, expressway service areas, charging stations, an OSM network on the real alignments and resident travel surveys, shaped by published Qingdao figures; see README.md"
-as_of = 2026-01-15
-"""
+DATASET_TOML = (
+    "# The build reads this file into table build_info; reports label the data as synthetic.\n"
+    'name = "Qingdao transport demo (synthetic)"\n'
+    "synthetic = true\n"
+    'description = "Synthetic sample data (合成示例数据): fleet register, expressway service areas, charging '
+    "stations, an OSM network on the real alignments and resident travel surveys, shaped by published "
+    'Qingdao figures; see README.md"\n'
+    "as_of = 2026-01-15\n"
+)
 """Content of ``dataset.toml``: the data set's name, the synthetic flag and the export date."""
 
 

@@ -387,7 +387,7 @@ def test_english_report_from_the_command_line_outside_an_activated_environment(
     ]
     assert tables[4][0][-5:] == [
         "Chinese rule", "AFIR gap ≤ 60 km", "EU AFIR, whole rule", "NEVI gap ≤ 50 mi", "US NEVI, whole rule",
-    ]  # fmt: skip
+    ]
     # the hand-made table has only the spacing verdicts: 72.5 km fails AFIR's 60, meets NEVI's 80.47
     assert tables[4][1:] == [
         ["G20", "E", "95.0", "72.5", "4.0", "18.5", "–", "✗", "–", "✓", "–"],

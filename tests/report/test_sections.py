@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import polars as pl
-from chart_specs import layer_rows, layers, mark_type
+from chart_specs import layer_rows, layers
 
 from qdtransport.report import sections as charts
+
 
 def test_rejects_chart_counts_rows_per_file_and_reason() -> None:
     rejects = pl.DataFrame(

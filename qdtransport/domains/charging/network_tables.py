@@ -38,7 +38,9 @@ NETWORK_COMMENTS: Comments = {
             "chargers": "Charging stations at the site: the larger of osm_chargers and register_stations",
             "osm_chargers": "OSM amenity=charging_station objects inside or near the site",
             "register_stations": "Register stations (in service at the check date) attached to the site",
-            "nearest_charger_km": "0 with a charger, else road distance along a carriageway it serves to the nearest site with one, km",
+            "nearest_charger_km": (
+                "0 with a charger, else road distance along a carriageway it serves to the nearest site with one, km"
+            ),
             "register_site_id": "Matching service_areas row, if any",
             "lon": "Longitude of the site, WGS84 degrees",
             "lat": "Latitude of the site, WGS84 degrees",
@@ -46,7 +48,9 @@ NETWORK_COMMENTS: Comments = {
             "pool_kw": "Total charging output at the site where known, kW",
             "max_point_kw": "Largest single charging point where known, kW",
             "fast_points": "DC points of at least settings.nevi_port_min_kw",
-            "afir_ok": "Pool meets EU AFIR output (settings.afir_pool_min_kw total, one point of settings.afir_point_min_kw)",
+            "afir_ok": (
+                "Pool meets EU AFIR output (settings.afir_pool_min_kw total, one point of settings.afir_point_min_kw)"
+            ),
             "nevi_ok": "Site meets US NEVI ports (settings.nevi_min_ports of settings.nevi_port_min_kw)",
         },
     ),
@@ -66,13 +70,26 @@ NETWORK_COMMENTS: Comments = {
             "service_areas_with_charger": "Service areas serving it that have a charger",
             "charging_sites": "Sites with any charger (Chinese rule)",
             **{name: f"Chinese rule: {text}" for name, text in _RULE_FIGURES.items() if name != "sites"},
-            "meets_afir": "max_gap_km at most settings.afir_max_gap_km (60 km); null with fewer than two charging sites",
-            "meets_nevi": "max_gap_km at most settings.nevi_max_gap_km (80.47 km); null with fewer than two charging sites",
-            "cn_compliant": "Chinese rule as a whole: every service area serving it has a charger, and no gap, lead or tail exceeds settings.cn_max_gap_km",
+            "meets_afir": (
+                "max_gap_km at most settings.afir_max_gap_km (60 km); null with fewer than two charging sites"
+            ),
+            "meets_nevi": (
+                "max_gap_km at most settings.nevi_max_gap_km (80.47 km); null with fewer than two charging sites"
+            ),
+            "cn_compliant": (
+                "Chinese rule as a whole: every service area serving it has a charger, and no gap, lead or tail "
+                "exceeds settings.cn_max_gap_km"
+            ),
             **{f"afir_{name}": f"EU AFIR: {text}" for name, text in _RULE_FIGURES.items()},
             **{f"nevi_{name}": f"US NEVI: {text}" for name, text in _RULE_FIGURES.items()},
-            "afir_compliant": "EU AFIR as a whole: pools qualifying by power and distance at most settings.afir_max_gap_km apart, lead and tail included",
-            "nevi_compliant": "US NEVI as a whole: sites qualifying by ports, power and distance at most settings.nevi_max_gap_km apart, lead and tail included",
+            "afir_compliant": (
+                "EU AFIR as a whole: pools qualifying by power and distance at most settings.afir_max_gap_km apart, "
+                "lead and tail included"
+            ),
+            "nevi_compliant": (
+                "US NEVI as a whole: sites qualifying by ports, power and distance at most settings.nevi_max_gap_km "
+                "apart, lead and tail included"
+            ),
             "geometry_wkt": "The carriageway as WKT MULTILINESTRING of lon/lat (WGS84), for maps",
         },
     ),
@@ -210,14 +227,14 @@ def coverage_summary(
     progress(f"reading {osm_file}")
     extract = read_osm(osm_file)
     progress(f"  {extract.graph.number_of_edges()} motorway edges, {extract.sites.height} sites, "
-             f"{extract.chargers.height} chargers ({extract.reader})")  # fmt: skip
+             f"{extract.chargers.height} chargers ({extract.reader})")
     coverage = compute_network_coverage(
         extract, register_sites=sites, register_stations=stations, settings=settings, as_of=as_of
     )
     return format_summary(coverage, rule=rule) + "\n"
 
 
-def _settings_from_db(con, defaults: Settings) -> Settings:  # type: ignore[no-untyped-def]
+def _settings_from_db(con, defaults: Settings) -> Settings:
     """The settings a database was built with (its ``settings`` table)."""
     from dataclasses import fields, replace
 

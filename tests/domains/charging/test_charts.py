@@ -14,6 +14,7 @@ from chart_specs import all_text, layer_rows, layers, mark_type, rules
 from qdtransport import charts as primitives
 from qdtransport.domains.charging import charts
 
+
 def test_charger_coverage_chart_target_and_series_order() -> None:
     coverage = pl.DataFrame(
         {

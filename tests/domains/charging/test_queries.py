@@ -30,7 +30,8 @@ def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
 
 
 def test_station_site_matching(con: duckdb.DuckDBPyConnection) -> None:
-    rows = {r[0]: r[1:] for r in con.execute("select station_id, site_id, site_match from int_charging_stations").fetchall()}
+    query = "select station_id, site_id, site_match from int_charging_stations"
+    rows = {r[0]: r[1:] for r in con.execute(query).fetchall()}
     assert rows["CS1"] == ("SA1", "distance")
     assert rows["CS2"] == ("SA2", "distance")  # nearer to SA1, but its name says 济南方向
     assert rows["CS5"] == (None, None)  # 2 km away
@@ -60,12 +61,13 @@ def test_service_area_charger_coverage_by_year(con: duckdb.DuckDBPyConnection) -
         (2022, 2, 2), (2023, 2, 2),  # SA2 via CS2 from 2022
         (2024, 2, 3),  # SA3 opens; its only station has no connector
         (2025, 3, 3),  # CS4 at SA3
-    ]  # fmt: skip
+    ]
 
 
 def test_parking_areas_are_beside_not_in_the_indicator(con: duckdb.DuckDBPyConnection) -> None:
     rows = con.execute(
-        "select year, sites, covered_sites from sa_charger_coverage_by_kind where kind = 'parking_area' and year in (2020, 2021)"
+        "select year, sites, covered_sites from sa_charger_coverage_by_kind "
+        "where kind = 'parking_area' and year in (2020, 2021)"
     ).fetchall()
     assert sorted(rows) == [(2020, 1, 0), (2021, 1, 1)]
 

@@ -25,7 +25,7 @@ def test_corridor_verdicts_side_by_side() -> None:
     # undecided; the whole-rule columns are absent from this frame, so they show "–"
     assert table.columns[-5:] == [
         "Chinese rule", "AFIR gap ≤ 60 km", "EU AFIR, whole rule", "NEVI gap ≤ 50 mi", "US NEVI, whole rule",
-    ]  # fmt: skip
+    ]
     assert table.rows() == [
         ("G20", "E", "120.0", "72.5", "5.0", "12.3", "–", "✗", "–", "✓", "–"),
         ("G15", "N", "30.0", "–", "30.0", "–", "–", "–", "–", "–", "–"),

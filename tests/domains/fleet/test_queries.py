@@ -30,7 +30,8 @@ def con(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
 
 
 def test_bus_nev_share_new(con: duckdb.DuckDBPyConnection) -> None:
-    rows = con.execute("select year, numerator, denominator, value, complete from bus_nev_share_new order by year").fetchall()
+    query = "select year, numerator, denominator, value, complete from bus_nev_share_new order by year"
+    rows = con.execute(query).fetchall()
     # 2016: 0 of 1; 2024: 2 BEV of 3; 2025: BEV + FCEV of 2 (the non-built-up diesel bus is out)
     assert rows == [(2016, 0, 1, 0.0, True), (2024, 2, 3, pytest.approx(2 / 3), True), (2025, 2, 2, 1.0, False)]
 

@@ -131,7 +131,7 @@ def attach_sites(
 
     rows = []
     reverse_links = links.reverse(copy=False)
-    for site_id, geometry in zip(sites["site_id"], site_geometries(sites, projection)):
+    for site_id, geometry in zip(sites["site_id"], site_geometries(sites, projection), strict=True):
         radius = node_link_radius_m if isinstance(geometry, shapely.Point) else link_touch_m
         access = _access_nodes(
             tree, link_lines, link_pairs, geometry, radius, link_margin_m, graph, projection
@@ -182,7 +182,7 @@ def _access_nodes(
     distances = shapely.distance(lines[candidates], site)
     reach = float(distances.min()) + margin_m
     access: set[int] = set()
-    for i, distance in zip(candidates, distances):
+    for i, distance in zip(candidates, distances, strict=True):
         if distance > reach:
             continue
         ends = pairs[int(i)]
@@ -191,7 +191,7 @@ def _access_nodes(
         )
         near = [
             n
-            for n, x, y in zip(ends, xs, ys)
+            for n, x, y in zip(ends, xs, ys, strict=True)
             if shapely.distance(site, shapely.Point(x, y)) <= reach
         ]
         access.update(near or ends)

@@ -152,8 +152,8 @@ class NetworkCoverage:
         prefixed ``afir_`` and ``nevi_`` for the sites that qualify under those rules (power,
         distance from the carriageway) with ``afir_compliant`` and ``nevi_compliant`` (no gap,
         lead or tail over the limit). Distances in km; the whole-rule verdicts and shares follow
-        :mod:`qdtransport.domains.charging.network.gaps` (null where nothing visible decides). ``geometry_wkt``: the carriageway as a WKT MULTILINESTRING
-        of lon/lat, for maps.
+        :mod:`qdtransport.domains.charging.network.gaps` (null where nothing visible decides).
+        ``geometry_wkt``: the carriageway as a WKT MULTILINESTRING of lon/lat, for maps.
     reconciliation
         One row per finding: ``kind``, ``object_id``, ``name``, ``lon``, ``lat``, ``detail``.
         Kinds: ``site_without_links`` (a site next to a motorway, within 200 m, that no slip road
@@ -178,7 +178,7 @@ def compute_network_coverage(
     *,
     register_sites: pl.DataFrame | None = None,
     register_stations: pl.DataFrame | None = None,
-    settings: Settings = Settings(),
+    settings: Settings | None = None,
     as_of: dt.date | None = None,
 ) -> NetworkCoverage:
     """Service-area charger coverage and charging gaps on an OSM motorway network.
@@ -198,7 +198,8 @@ def compute_network_coverage(
         Distances and thresholds: ``site_link_*``, ``node_site_link_radius_m``,
         ``register_site_match_radius_m``, ``osm_charger_site_radius_m``,
         ``register_charger_site_radius_m``, ``charger_report_radius_m``,
-        ``site_next_to_motorway_m``, the ``afir_*``, ``nevi_*`` and ``cn_max_gap_km``.
+        ``site_next_to_motorway_m``, the ``afir_*``, ``nevi_*`` and ``cn_max_gap_km``; the
+        defaults when None.
     as_of
         Date at which register stations are counted (commissioned on or before it, not
         decommissioned by then); today when None.
@@ -209,6 +210,7 @@ def compute_network_coverage(
         The tables described there. An extract without motorways or sites gives empty tables
         with the same columns.
     """
+    settings = settings or Settings()
     as_of = as_of or dt.date.today()
     graph, sites = extract.graph, extract.sites
     projection = projection_for(graph, sites)
@@ -281,7 +283,7 @@ def _register_sites(frame: pl.DataFrame | None) -> pl.DataFrame:
     if frame is None:
         return pl.DataFrame(schema=columns)
     extra = [c for c in frame.columns if c not in columns]
-    return frame.select(*columns, *extra).cast(columns)  # type: ignore[arg-type]
+    return frame.select(*columns, *extra).cast(columns)
 
 
 def _register_stations(frame: pl.DataFrame | None) -> pl.DataFrame:
@@ -306,7 +308,7 @@ def _register_stations(frame: pl.DataFrame | None) -> pl.DataFrame:
         for name, dtype in columns.items()
         if name not in frame.columns
     ]
-    return frame.with_columns(*missing).cast(present).select(list(columns))  # type: ignore[arg-type]
+    return frame.with_columns(*missing).cast(present).select(list(columns))
 
 
 def _attach_osm_chargers(
@@ -423,7 +425,7 @@ def _site_table(
     return (
         table.select(list(SA_NETWORK_COVERAGE_SCHEMA))
         .cast(SA_NETWORK_COVERAGE_SCHEMA)
-        .sort(  # type: ignore[arg-type]
+        .sort(
             "route_ref", "site_id"
         )
     )
@@ -435,7 +437,8 @@ def _carriageway_wkt(graph: nx.MultiDiGraph, carriageway: Carriageway) -> str:
     for u, v, key in carriageway.edges:
         geometry = graph.edges[u, v, key].get("geometry")
         if geometry is None:
-            geometry = shapely.LineString([(graph.nodes[u]["x"], graph.nodes[u]["y"]), (graph.nodes[v]["x"], graph.nodes[v]["y"])])
+            start, end = graph.nodes[u], graph.nodes[v]
+            geometry = shapely.LineString([(start["x"], start["y"]), (end["x"], end["y"])])
         lines.append(geometry)
     return shapely.MultiLineString(lines).wkt if lines else "MULTILINESTRING EMPTY"
 
@@ -657,5 +660,5 @@ def _road_trees(
     lines = projection.geometry(np.asarray(geometries, dtype=object))
     mask = np.asarray(is_motorway)
     motorway_tree = shapely.STRtree(lines[mask]) if mask.any() else None
-    motorway_refs = [ref for ref, keep in zip(refs, is_motorway) if keep]
+    motorway_refs = [ref for ref, keep in zip(refs, is_motorway, strict=True) if keep]
     return motorway_tree, motorway_refs, shapely.STRtree(lines)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def gap_stats(positions_km: Sequence[float], extent_km: float, limit_km: float) 
         return GapStats(0, None, extent, None, None, None)
     lead = positions[0]
     tail = extent - positions[-1]
-    gaps = [b - a for a, b in zip(positions, positions[1:])]
+    gaps = [b - a for a, b in pairwise(positions)]
     sections = [lead, *gaps, tail]
     compliant = sum(s for s in sections if s <= limit_km)
     share = compliant / extent if extent > 0 else 1.0

@@ -183,7 +183,7 @@ class MotorwayGraphBuilder:
             indices=np.repeat(np.arange(len(chains)), [len(p) for p in path_nodes]),
         )
         ids = node_ids.tolist()
-        for chain, path, line in zip(chains, path_nodes, lines):
+        for chain, path, line in zip(chains, path_nodes, lines, strict=True):
             attrs = dict(self._ways[way_of[chain[0]]])
             attrs["length"] = float(sum(length_list[i] for i in chain))
             attrs["geometry"] = line

@@ -88,7 +88,7 @@ def match_register_sites(
     xs, ys = projection.to_xy(register_sites["lon"].to_numpy(), register_sites["lat"].to_numpy())
     tree = shapely.STRtree(list(site_shapes))
     candidates = []
-    for r, (x, y) in enumerate(zip(xs, ys)):
+    for r, (x, y) in enumerate(zip(xs, ys, strict=True)):
         point = shapely.Point(x, y)
         for s in tree.query(point, predicate="dwithin", distance=match_radius_m):
             distance = float(shapely.distance(site_shapes[int(s)], point))

@@ -141,7 +141,7 @@ def site_charging(
             (pl.col("fast_points") >= settings.nevi_min_ports).alias("nevi_ok"),
         )
     )
-    return frame.select(list(SITE_CHARGING_SCHEMA)).cast(SITE_CHARGING_SCHEMA)  # type: ignore[arg-type]
+    return frame.select(list(SITE_CHARGING_SCHEMA)).cast(SITE_CHARGING_SCHEMA)
 
 
 def _positive_max(*columns: str) -> pl.Expr:

@@ -60,10 +60,8 @@ def parse_refs(value: str | None) -> tuple[str, ...]:
         if not part:
             continue
         pieces = part.split()
-        if len(pieces) > 1 and all(_ROUTE_NUMBER.match(p) for p in pieces):
-            candidates = pieces
-        else:
-            candidates = [part]
+        several_numbers = len(pieces) > 1 and all(_ROUTE_NUMBER.match(p) for p in pieces)
+        candidates = pieces if several_numbers else [part]
         for ref in candidates:
             if ref not in refs:
                 refs.append(ref)

@@ -182,7 +182,7 @@ class Alignment:
 
     def chainage_of(self, label: str) -> float:
         """Chainage (metres) of the waypoint called ``label``."""
-        for waypoint, chainage in zip(self.waypoints, self.chainages):
+        for waypoint, chainage in zip(self.waypoints, self.chainages, strict=True):
             if waypoint.label == label:
                 return chainage
         raise KeyError(f"{self.route_ref} has no waypoint {label}")
@@ -270,8 +270,8 @@ def find_junctions(alignments: dict[str, Alignment], *, tolerance_m: float = 1.0
     for i, ref_a in enumerate(refs):
         for ref_b in refs[i + 1 :]:
             a, b = alignments[ref_a], alignments[ref_b]
-            for pa, ca in zip(a.points, a.chainages):
-                for pb, cb in zip(b.points, b.chainages):
+            for pa, ca in zip(a.points, a.chainages, strict=True):
+                for pb, cb in zip(b.points, b.chainages, strict=True):
                     if math.hypot(pa[0] - pb[0], pa[1] - pb[1]) <= tolerance_m:
                         junctions.append(Junction(ref_a, ref_b, ca, cb))
     return junctions

@@ -14,19 +14,23 @@ from qdtransport.domains.charging.samples.stations import STATIONS, SampleStatio
 
 
 def stations_of(site: SampleSite) -> list[SampleStation]:
-    """Register stations standing at ``site`` (by id or by position; the layout keeps every
-    station within 300 m of its own site only)."""
+    """Register stations standing at ``site``.
+
+    By id or by position: the layout keeps every station within 300 m of its own site only.
+    """
     return [s for s in STATIONS if s.in_register and s.site is site]
 
 
 def counted_sites(year: int) -> list[SampleSite]:
-    """Sites counted by ``service_area_charger_coverage`` at the end of ``year``: open service
-    areas (not parking areas) opened on or before 31 December."""
+    """Sites counted by ``service_area_charger_coverage`` at the end of ``year``.
+
+    Open service areas (not parking areas) opened on or before 31 December.
+    """
     end = dt.date(year, 12, 31)
     return [
         s for s in register_sites()
         if s.kind == "service_area" and s.status == "open" and (s.opened is None or s.opened <= end)
-    ]  # fmt: skip
+    ]
 
 
 def is_covered(site: SampleSite, year: int) -> bool:
@@ -47,8 +51,11 @@ def coverage_by_year(first: int, last: int) -> list[tuple[int, int, int]]:
 
 
 def charging_space_shares(year: int) -> list[tuple[SampleSite, int, float]]:
-    """For each counted site at the end of ``year``: charging spaces of the stations then in service
-    and their share of the site's car parking spaces (the national 10 % companion rule)."""
+    """Charging spaces of each counted site at the end of ``year``, and their share of car spaces.
+
+    For each counted site: the charging spaces of the stations then in service and their share of
+    the site's car parking spaces (the national 10 % companion rule).
+    """
     end = dt.date(year, 12, 31)
     rows = []
     for site in counted_sites(year):

@@ -36,7 +36,6 @@ from qdtransport.domains.charging.samples.alignments import (
     find_junctions,
     from_plane,
 )
-from qdtransport.domains.charging.samples.stations import EXPORT_DATE, STATIONS, SampleStation, station_position
 from qdtransport.domains.charging.samples.sites import (
     CARRIAGEWAY_OFFSET_M,
     SITES,
@@ -44,6 +43,7 @@ from qdtransport.domains.charging.samples.sites import (
     site_outline,
     site_position,
 )
+from qdtransport.domains.charging.samples.stations import EXPORT_DATE, STATIONS, SampleStation, station_position
 
 OSM_NOTE = (
     "Synthetic expressway network laid on real alignments: © OpenStreetMap contributors (ODbL); "
@@ -123,7 +123,7 @@ class Carriageway:
 def _add_carriageways(network: DemoNetwork, alignment: Alignment) -> list[Carriageway]:
     name_zh, name_en = ROUTE_NAMES[alignment.route_ref]
     tags = {"highway": "motorway", "oneway": "yes", "ref": alignment.route_ref, "name": name_zh,
-            "name:en": name_en, "lanes": "2", "maxspeed": "120"}  # fmt: skip
+            "name:en": name_en, "lanes": "2", "maxspeed": "120"}
     carriageways = []
     for direction in (1, -1):
         points = alignment.densified(direction * CARRIAGEWAY_OFFSET_M, NODE_SPACING_M)
@@ -149,7 +149,7 @@ def _add_ramp(network: DemoNetwork, start: int, end: int, *, bridge: bool = Fals
 
 
 def _add_interchanges(network: DemoNetwork, alignments: dict[str, Alignment],
-                      carriageways: dict[str, list[Carriageway]]) -> int:  # fmt: skip
+                      carriageways: dict[str, list[Carriageway]]) -> int:
     """Ramps between the carriageways of routes that meet; returns how many were added."""
     added = 0
     for junction in find_junctions(alignments):
@@ -168,7 +168,7 @@ def _add_interchanges(network: DemoNetwork, alignments: dict[str, Alignment],
 
 
 def _add_site(network: DemoNetwork, site: SampleSite, alignment: Alignment,
-              carriageways: list[Carriageway]) -> None:  # fmt: skip
+              carriageways: list[Carriageway]) -> None:
     """The site's area, its service road and its ramps."""
     ring = site_outline(site, alignment)
     ring_ids = [network.add_node(p) for p in ring[:-1]]
@@ -179,7 +179,7 @@ def _add_site(network: DemoNetwork, site: SampleSite, alignment: Alignment,
     road_ids = [
         network.add_node(site_position(site, alignment, along_m=own.direction * along, offset_m=SITE_ROAD_OFFSET_M))
         for along in (-SITE_ROAD_HALF_LENGTH_M, 0.0, SITE_ROAD_HALF_LENGTH_M)
-    ]  # fmt: skip
+    ]
     road_tags = {"highway": "service", "name": f"{site.name}内部道路"}
     if site.side != "both":
         road_tags["oneway"] = "yes"
@@ -200,11 +200,14 @@ def _add_site(network: DemoNetwork, site: SampleSite, alignment: Alignment,
 
 
 def charger_tags(station: SampleStation) -> dict[str, str]:
-    """OSM tags of a charging station: sockets always, output where the operator publishes it
-    (stations from 2019 on), capacity = charging spaces."""
+    """OSM tags of a charging station.
+
+    Sockets always, output where the operator publishes it (stations from 2019 on), capacity =
+    charging spaces.
+    """
     tags = {"amenity": "charging_station", "name": station.name, "operator": station.operator,
             "capacity": str(station.charging_spaces), "motorcar": "yes",
-            "socket:type2_combo": str(station.dc_connectors)}  # fmt: skip
+            "socket:type2_combo": str(station.dc_connectors)}
     if station.commissioned.year >= 2019:
         tags["socket:type2_combo:output"] = f"{station.max_power_kw:.0f} kW"
     if station.ac_connectors:
@@ -213,12 +216,15 @@ def charger_tags(station: SampleStation) -> dict[str, str]:
 
 
 def mapped_stations() -> list[SampleStation]:
-    """Stations the OSM file has: ``in_osm``, at a site OSM has (or the town station), and still in
-    service at the export date."""
+    """Stations the OSM file has.
+
+    Those ``in_osm``, at a site OSM has (or the town station), and still in service at the export
+    date.
+    """
     return [
         s for s in STATIONS
         if s.in_osm and (s.site is None or s.site.in_osm) and s.active_on(EXPORT_DATE)
-    ]  # fmt: skip
+    ]
 
 
 def build_network(alignments: dict[str, Alignment]) -> DemoNetwork:
@@ -268,8 +274,10 @@ def write_osm_xml(network: DemoNetwork, path: Path) -> Path:
 
 
 def write_osm_pbf(network: DemoNetwork, path: Path) -> Path:
-    """Write the network as OSM PBF with pyosmium; the note goes into the writing-program field
-    (PBF headers have no note)."""
+    """Write the network as OSM PBF with pyosmium.
+
+    The note goes into the writing-program field (PBF headers have no note).
+    """
     header = osmium.io.Header()
     header.set("generator", f"qdtransport.samples: {OSM_NOTE}")
     min_lon, min_lat, max_lon, max_lat = QINGDAO_BOX

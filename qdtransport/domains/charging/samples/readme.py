@@ -12,13 +12,32 @@ from qdtransport.domains.charging.samples.osm_demo import OSM_NOTE, DemoNetwork,
 from qdtransport.domains.charging.samples.sites import SITES
 from qdtransport.domains.charging.samples.stations import STATIONS
 
-FIGURES = """\
-| Shandong 2016: intercity fast charging on 青银 (G20) and 青兰 (G22) in 2016 | 新华社 2016-08-29 | The first stations, at the G20 and G22 sites, open in 2016 |
-| State Grid Shandong 2017: full charging coverage of the province's service areas planned | 中国山东网 2017-05-12 | The G15 sites get State Grid stations in 2017, 平度 in 2018 |
-| MOT/NEA 2022 action plan: charging spaces ≥ 10 % of small-car spaces at every service area | 新华社 2022-08-25 | Parking and charging spaces per site; one site (SA-G15-05) stays below 10 % |
-| National coverage 89.48 % (mid-2023) → 98.4 % (Jul 2025); Shandong's largest operator "full coverage except sites under reconstruction" (Sep 2023) | 人民日报 2023-08-08; SCIO 2025-07-21; 经济导报 2023-09-04 | Qingdao's demo coverage ends at 95 % in 2025 (one open site without a charger): **not met** |
-| Number of Qingdao service areas and chargers: not found | — | The site list is invented: real route numbers and alignments, names of towns along them |
-"""
+FIGURE_ROWS: tuple[str, ...] = (
+    (
+        "| Shandong 2016: intercity fast charging on 青银 (G20) and 青兰 (G22) in 2016 | 新华社 2016-08-29 | The first "
+        "stations, at the G20 and G22 sites, open in 2016 |"
+    ),
+    (
+        "| State Grid Shandong 2017: full charging coverage of the province's service areas planned | 中国山东网 "
+        "2017-05-12 | The G15 sites get State Grid stations in 2017, 平度 in 2018 |"
+    ),
+    (
+        "| MOT/NEA 2022 action plan: charging spaces ≥ 10 % of small-car spaces at every service area | 新华社 "
+        "2022-08-25 | Parking and charging spaces per site; one site (SA-G15-05) stays below 10 % |"
+    ),
+    (
+        '| National coverage 89.48 % (mid-2023) → 98.4 % (Jul 2025); Shandong\'s largest operator "full coverage '
+        'except sites under reconstruction" (Sep 2023) | 人民日报 2023-08-08; SCIO 2025-07-21; 经济导报 2023-09-04 | '
+        "Qingdao's demo coverage ends at 95 % in 2025 (one open site without a charger): **not met** |"
+    ),
+    (
+        "| Number of Qingdao service areas and chargers: not found | — | The site list is invented: real route "
+        "numbers and alignments, names of towns along them |"
+    ),
+)
+"""Rows of the README's table of published figures (markdown, one row each)."""
+
+FIGURES = "".join(row + "\n" for row in FIGURE_ROWS)
 """Rows of the README's table of published figures that shaped the sites and stations."""
 
 
@@ -66,7 +85,11 @@ def _stations_section() -> list[str]:
             "register position and at least 700 m from any other site."
         ),
         "",
-        "| Station | Site | Operator | Commissioned | Decommissioned | DC / AC | Max kW | Charging spaces | 服务区编号 given | CRS | In OSM |",
+        (
+            "| Station | Site | Operator | Commissioned | Decommissioned | DC / AC | Max kW | Charging spaces | "
+            "服务区编号 "
+            "given | CRS | In OSM |"
+        ),
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     mapped = {id(s) for s in mapped_stations()}

@@ -126,7 +126,7 @@ def _site(sid: str | None, name: str, route: str, side: Side, km: float, opened:
           spaces: int, *, crs: Literal["WGS84", "GCJ02"] = "WGS84",
           kind: Literal["service_area", "parking_area"] = "service_area",
           status: Literal["open", "closed", "under_construction"] = "open",
-          in_osm: bool = True) -> SampleSite:  # fmt: skip
+          in_osm: bool = True) -> SampleSite:
     date = dt.date.fromisoformat(opened) if opened else None
     return SampleSite(sid, name, route, side, km, kind, status, date, spaces, crs, in_osm)
 
@@ -177,7 +177,7 @@ def site_by_id(service_area_id: str) -> SampleSite:
 
 
 def site_position(site: SampleSite, alignment: Alignment, *, along_m: float = 0.0,
-                  offset_m: float = REGISTER_OFFSET_M) -> Point:  # fmt: skip
+                  offset_m: float = REGISTER_OFFSET_M) -> Point:
     """WGS84 ``(lon, lat)`` of a point of the site.
 
     Parameters
@@ -220,7 +220,7 @@ def register_position(site: SampleSite, alignment: Alignment) -> Point:
 
 
 SERVICE_AREA_HEADERS = ("编号", "服务区名称", "路线编号", "方向", "类型", "经度", "纬度", "坐标系",
-                        "状态", "开通日期", "小客车车位数")  # fmt: skip
+                        "状态", "开通日期", "小客车车位数")
 """Headers of ``service_areas.xlsx`` (Chinese aliases of the contract columns)."""
 
 _KIND_LABELS = {"service_area": "服务区", "parking_area": "停车区"}
@@ -243,7 +243,7 @@ def service_area_rows(alignments: dict[str, Alignment]) -> list[list[object]]:
         rows.append([
             site.service_area_id, site.name, site.route_ref, site.direction, _KIND_LABELS[site.kind],
             lon, lat, site.crs, _STATUS_LABELS[site.status], site.opened, site.car_parking_spaces,
-        ])  # fmt: skip
+        ])
     return rows
 
 
@@ -264,6 +264,6 @@ def write_service_areas(path: Path, alignments: dict[str, Alignment]) -> Path:
     for cells in sheet.iter_rows(min_row=3):
         cells[5].number_format = cells[6].number_format = "0.000000"
         cells[9].number_format = "yyyy-mm-dd"
-    for letter, width in zip("ABCDEFGHIJK", (12, 14, 9, 10, 8, 12, 11, 8, 8, 12, 12)):
+    for letter, width in zip("ABCDEFGHIJK", (12, 14, 9, 10, 8, 12, 11, 8, 8, 12, 12), strict=True):
         sheet.column_dimensions[letter].width = width
     return save_workbook_stable(workbook, path, author="qdtransport sample data")

@@ -17,7 +17,6 @@ from typing import Literal
 
 from qdtransport.coords import wgs84_to_bd09, wgs84_to_gcj02
 from qdtransport.domains.charging.samples.alignments import Alignment, Point
-from qdtransport.samples.notes import ROW_NOTE
 from qdtransport.domains.charging.samples.sites import (
     CHARGER_OFFSET_M,
     SITES,
@@ -25,6 +24,7 @@ from qdtransport.domains.charging.samples.sites import (
     site_by_id,
     site_position,
 )
+from qdtransport.samples.notes import ROW_NOTE
 
 EXPORT_DATE = dt.date(2026, 1, 15)
 """Date the registers were exported; stations decommissioned before it are not mapped in OSM."""
@@ -118,7 +118,7 @@ def _station(station_id: str, site_id: str | None, operator: str, dc: int, ac: i
              spaces: int, commissioned: str, *, decommissioned: str | None = None,
              gives_site_id: bool = True, crs: Literal["WGS84", "GCJ02", "BD09"] = "WGS84",
              along_m: float = 0.0, in_register: bool = True, in_osm: bool = True,
-             name_style: Literal["grid", "plain", "brand", "town"] = "grid") -> SampleStation:  # fmt: skip
+             name_style: Literal["grid", "plain", "brand", "town"] = "grid") -> SampleStation:
     if site_id is None:
         site = None
     elif site_id.startswith("SA-"):
@@ -129,7 +129,7 @@ def _station(station_id: str, site_id: str | None, operator: str, dc: int, ac: i
         station_id, site, operator, dc, ac, kw, spaces, dt.date.fromisoformat(commissioned),
         dt.date.fromisoformat(decommissioned) if decommissioned else None, gives_site_id, crs,
         along_m, in_register, in_osm, name_style,
-    )  # fmt: skip
+    )
 
 
 # fmt: off
@@ -210,7 +210,7 @@ def register_station_position(station: SampleStation, alignments: dict[str, Alig
 
 
 CHARGING_HEADERS = ("充电站编号", "充电站名称", "运营商", "经度", "纬度", "坐标系", "服务区编号", "直流枪数",
-                    "交流枪数", "最大功率", "充电车位数", "投运日期", "停运日期", "备注")  # fmt: skip
+                    "交流枪数", "最大功率", "充电车位数", "投运日期", "停运日期", "备注")
 """Headers of ``charging_stations.csv``: the contract's Chinese aliases, plus a 备注 (note) column."""
 
 
@@ -231,7 +231,7 @@ def charging_station_rows(alignments: dict[str, Alignment]) -> list[list[str]]:
             site_id or "", str(station.dc_connectors), str(station.ac_connectors),
             f"{station.max_power_kw:.0f}", str(station.charging_spaces), station.commissioned.isoformat(),
             station.decommissioned.isoformat() if station.decommissioned else "", ROW_NOTE,
-        ])  # fmt: skip
+        ])
     return rows
 
 

@@ -47,8 +47,11 @@ class ShareRow:
 
 
 def nev_shares(records: list[FleetRecord], use_type: str) -> list[ShareRow]:
-    """``bus_nev_share_new`` / ``taxi_nev_share_new`` by year: one row per year with registrations
-    in the built-up area, in year order; years without any are left out."""
+    """``bus_nev_share_new`` / ``taxi_nev_share_new`` by year.
+
+    One row per year with registrations in the built-up area, in year order; years without any
+    are left out.
+    """
     counts: dict[int, list[int]] = {}
     for record in records:
         if record.use_type == use_type and record.urban_built_up:
@@ -59,11 +62,13 @@ def nev_shares(records: list[FleetRecord], use_type: str) -> list[ShareRow]:
 
 
 def active_share(records: list[FleetRecord], use_type: str, powertrain: str, day: dt.date) -> float:
-    """Share of ``powertrain`` among the vehicles of ``use_type`` registered and not yet
-    deregistered on ``day`` (the whole city, built-up or not)."""
+    """Share of ``powertrain`` among the vehicles of ``use_type`` on the register on ``day``.
+
+    Registered and not yet deregistered on ``day``, in the whole city (built-up or not).
+    """
     active = [
         r for r in records
         if r.use_type == use_type and r.registration_date <= day
         and (r.deregistration_date is None or r.deregistration_date > day)
-    ]  # fmt: skip
+    ]
     return sum(r.powertrain == powertrain for r in active) / len(active)

@@ -39,7 +39,7 @@ FLEET_FILES: dict[str, tuple[int, int]] = {
 """File name -> first and last registration year it holds."""
 
 COLUMNS = ("vin", "plate", "use_type", "powertrain", "registration_date", "deregistration_date",
-           "urban_built_up", "district", "operator")  # fmt: skip
+           "urban_built_up", "district", "operator")
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "2015-2019.csv": ("车辆识别代号", "号牌号码", "使用性质", "燃料种类", "注册登记日期", "注销日期",
@@ -48,7 +48,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
                        "是否建成区", "所属区市", "所属企业"),
     "2023-2026.csv": ("VIN", "车牌号", "使用性质", "动力类型", "初次登记日期", "注销日期", "是否建成区",
                       "所属区市", "所属企业", "备注"),
-}  # fmt: skip
+}
 """Header row of each file: contract aliases in :data:`COLUMNS` order (+ 备注 in the CSV files)."""
 
 USE_LABELS = {
@@ -59,7 +59,7 @@ USE_LABELS = {
 }
 POWERTRAIN_LABELS = {"BEV": "纯电动", "PHEV": "插电式混合动力", "EREV": "增程式", "FCEV": "燃料电池",
                      "HEV": "油电混合", "PETROL": "汽油", "DIESEL": "柴油", "CNG": "压缩天然气",
-                     "LNG": "液化天然气"}  # fmt: skip
+                     "LNG": "液化天然气"}
 
 DateStyle = Literal["iso", "slash", "compact"]
 Outcome = Literal["load", "reject", "collapse", "warn"]
@@ -136,12 +136,15 @@ def _labels(record: FleetRecord, file: str) -> dict[str, object]:
         "registration_date": record.registration_date, "deregistration_date": record.deregistration_date,
         "urban_built_up": "是" if record.urban_built_up else "否", "district": record.district,
         "operator": record.operator,
-    }  # fmt: skip
+    }
 
 
 def row_cells(row: FleetRow, file: str) -> list[object]:
-    """The row's cells in :data:`COLUMNS` order: text, ``None`` for empty, dates as
-    ``datetime.date`` in the workbook and as text (in the row's style) in the CSV files."""
+    """The row's cells in :data:`COLUMNS` order.
+
+    Text, ``None`` for empty, dates as ``datetime.date`` in the workbook and as text (in the
+    row's style) in the CSV files.
+    """
     values = _labels(row.record, file)
     cells: list[object] = []
     for column in COLUMNS:
@@ -161,21 +164,21 @@ def split_into_files(records: list[FleetRecord], rng: random.Random) -> dict[str
             if first <= record.registration_date.year <= last:
                 style: DateStyle = "iso"
                 if file == "2023-2026.csv":
-                    style = rng.choices(("iso", "slash", "compact"), (60, 25, 15))[0]  # type: ignore[assignment]
+                    style = rng.choices(("iso", "slash", "compact"), (60, 25, 15))[0]
                 rows.append(FleetRow(record, style))
         files[file] = rows
     return files
 
 
 def _pick(rows: list[FleetRow], rng: random.Random, *, use_type: str, year: int,
-          built_up: bool | None = None, powertrain: tuple[str, ...] | None = None) -> FleetRow:  # fmt: skip
+          built_up: bool | None = None, powertrain: tuple[str, ...] | None = None) -> FleetRow:
     """A random defect-free row matching the conditions."""
     candidates = [
         r for r in rows
         if r.defect is None and r.record.use_type == use_type and r.record.registration_date.year == year
         and (built_up is None or r.record.urban_built_up == built_up)
         and (powertrain is None or r.record.powertrain in powertrain)
-    ]  # fmt: skip
+    ]
     return rng.choice(candidates)
 
 
@@ -201,7 +204,7 @@ DEFECT_TEXT: dict[str, tuple[str, str]] = {
     "conflicting_duplicate": ("same VIN, use and registration date recorded as 纯电动 and as 插电式混合动力",
                               "reject both rows: duplicate_conflict"),
     "ordinary_plate_bev": ("ordinary plate (鲁BT…) on a battery-electric taxi", "warning: plate_powertrain_mismatch"),
-}  # fmt: skip
+}
 """Defect code -> (what is wrong, what the build should do), in the order they are listed."""
 
 
@@ -244,7 +247,7 @@ def add_defects(files: dict[str, list[FleetRow]], rng: random.Random) -> None:
         row, "vin_letter_o", "reject", vin=row.record.vin[:zero] + "O" + row.record.vin[zero + 1 :]
     )
     _mark(_pick(middle, rng, use_type="cruising_taxi", year=2020, powertrain=("CNG",)), "unknown_powertrain",
-          "reject", powertrain="汽油/天然气两用")  # fmt: skip
+          "reject", powertrain="汽油/天然气两用")
     row = _mark(
         _pick(middle, rng, use_type="bus", year=2020), "deregistered_before_registered", "reject"
     )
@@ -255,14 +258,14 @@ def add_defects(files: dict[str, list[FleetRow]], rng: random.Random) -> None:
         _pick(middle, rng, use_type="cruising_taxi", year=2022), "empty_plate", "reject", plate=""
     )
     row = _mark(_pick(middle, rng, use_type="bus", year=2020, built_up=False, powertrain=("BEV",)),
-                "nev_plate_diesel", "warn")  # fmt: skip
+                "nev_plate_diesel", "warn")
     row.record = replace(row.record, powertrain="DIESEL")
 
     original = _pick(late, rng, use_type="cruising_taxi", year=2024)
     original.defect = "duplicate_in_file_original"
     position = late.index(original) + rng.randint(5, 40)
     late.insert(position, FleetRow(original.record, original.date_style, dict(original.overrides),
-                                   "duplicate_in_file", "collapse"))  # fmt: skip
+                                   "duplicate_in_file", "collapse"))
     first = _pick(late, rng, use_type="ride_hailing", year=2023, powertrain=("BEV",))
     _mark(first, "conflicting_duplicate", "reject")
     conflict = FleetRow(
@@ -274,7 +277,7 @@ def add_defects(files: dict[str, list[FleetRow]], rng: random.Random) -> None:
     )
     late.insert(late.index(first) + 1, conflict)
     row = _mark(_pick(late, rng, use_type="cruising_taxi", year=2023, built_up=True, powertrain=("BEV",)),
-                "ordinary_plate_bev", "warn")  # fmt: skip
+                "ordinary_plate_bev", "warn")
     row.record = replace(row.record, plate=f"鲁BT{rng.randint(0, 9999):04d}")
     while sum(r.record.plate == row.record.plate for rows in files.values() for r in rows) > 1:
         row.record = replace(row.record, plate=f"鲁BT{rng.randint(0, 9999):04d}")
@@ -334,7 +337,7 @@ def write_workbook(path: Path, file: str, rows: list[FleetRow]) -> Path:
         sheet.append([None if c == "" else c for c in row_cells(row, file)])
     for cells in sheet.iter_rows(min_row=3):
         cells[4].number_format = cells[5].number_format = "yyyy-mm-dd"
-    for letter, width in zip("ABCDEFGHI", (20, 11, 13, 15, 12, 12, 10, 18, 32)):
+    for letter, width in zip("ABCDEFGHI", (20, 11, 13, 15, 12, 12, 10, 18, 32), strict=True):
         sheet.column_dimensions[letter].width = width
     return save_workbook_stable(workbook, path, author="qdtransport sample data")
 
@@ -354,5 +357,5 @@ def write_fleet_register(folder: Path, files: dict[str, list[FleetRow]]) -> dict
         "2020-2022.xlsx": write_workbook(folder / "2020-2022.xlsx", "2020-2022.xlsx", files["2020-2022.xlsx"]),
         "2023-2026.csv": write_csv(folder / "2023-2026.csv", "2023-2026.csv", files["2023-2026.csv"],
                                    encoding="utf-8-sig"),
-    }  # fmt: skip
+    }
     return {f"fleet_register/{name}": path for name, path in written.items()}

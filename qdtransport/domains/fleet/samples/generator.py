@@ -22,7 +22,7 @@ EXPORT_DATE = dt.date(2026, 1, 15)
 """The register export date: nothing is registered or deregistered on or after it."""
 
 DISTRICTS: tuple[str, ...] = ("市南区", "市北区", "李沧区", "崂山区", "城阳区", "黄岛区(西海岸新区)",
-                              "即墨区", "胶州市", "平度市", "莱西市")  # fmt: skip
+                              "即墨区", "胶州市", "平度市", "莱西市")
 """Qingdao's seven districts and three county-level cities."""
 
 REGISTRATIONS: dict[str, dict[int, int]] = {
@@ -32,7 +32,7 @@ REGISTRATIONS: dict[str, dict[int, int]] = {
                       2022: 560, 2023: 620, 2024: 640, 2025: 660, 2026: 15},
     "ride_hailing": {2019: 4, 2020: 5, 2021: 6, 2022: 6, 2023: 7, 2024: 7, 2025: 8},
     "other": {year: 2 for year in range(2015, 2026)},
-}  # fmt: skip
+}
 """Registrations per use and year: about half the city's turnover (fleet size / service life)."""
 
 DISTRICT_WEIGHTS: dict[str, tuple[int, ...]] = {
@@ -61,7 +61,7 @@ NEV_SHARE: dict[tuple[str, bool], dict[int, float]] = {
     ("ride_hailing", True): {year: 0.9 for year in range(2019, 2026)},
     ("other", True): {year: 0.5 for year in range(2015, 2026)},
     ("other", False): {year: 0.3 for year in range(2015, 2026)},
-}  # fmt: skip
+}
 """Share of new-energy vehicles among registrations, by (use, built-up) and year (absent = 0)."""
 
 BUS_2025_FOSSIL_BUSES: tuple[tuple[str, str, str], ...] = (
@@ -75,7 +75,7 @@ its 100 % target."""
 
 NEV_POWERTRAINS = ("BEV", "PHEV", "EREV", "FCEV")
 
-YEAR_CODES = dict(zip(range(2010, 2031), "ABCDEFGHJKLMNPRSTVWXY"))
+YEAR_CODES = dict(zip(range(2010, 2031), "ABCDEFGHJKLMNPRSTVWXY", strict=True))
 """Model-year code at VIN position 10 (GB 16735; I, O, Q, U, Z and 0 are never used)."""
 
 VIN_CHARACTERS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
@@ -119,11 +119,13 @@ class FleetRecord:
 
 
 def bus_operator(district: str, rng: random.Random) -> str:
-    """Operating company of a bus in ``district``: the city groups in the main urban area, the
-    county-level cities' own companies elsewhere."""
+    """Operating company of a bus in ``district``.
+
+    The city groups in the main urban area, the county-level cities' own companies elsewhere.
+    """
     if district in ("市南区", "市北区", "李沧区", "崂山区"):
         return rng.choices(("青岛城运控股公交集团有限责任公司", "青岛交运集团有限公司", "青岛真情巴士集团有限公司"),
-                           (70, 15, 15))[0]  # fmt: skip
+                           (70, 15, 15))[0]
     if district == "城阳区":
         return rng.choices(
             ("青岛真情巴士集团有限公司", "青岛城运控股公交集团有限责任公司"), (60, 40)
@@ -131,18 +133,18 @@ def bus_operator(district: str, rng: random.Random) -> str:
     if district == "黄岛区(西海岸新区)":
         return rng.choices(("青岛西海岸公交集团有限公司", "青岛交运集团有限公司"), (80, 20))[0]
     return {"即墨区": "青岛即墨公共交通有限公司", "胶州市": "胶州市公共交通有限公司",
-            "平度市": "平度市公共交通有限公司", "莱西市": "莱西市公共交通有限公司"}[district]  # fmt: skip
+            "平度市": "平度市公共交通有限公司", "莱西市": "莱西市公共交通有限公司"}[district]
 
 
 def taxi_operator(district: str, rng: random.Random) -> str:
     """Operating company of a cruising taxi in ``district`` (synthetic company names)."""
     if district in ("市南区", "市北区", "李沧区", "崂山区", "城阳区"):
         return rng.choice(("青岛交运温馨出租汽车有限公司", "青岛城运出租汽车有限公司", "青岛海联出租汽车有限公司",
-                           "青岛鑫源出租汽车有限公司", "青岛顺达出租汽车有限公司"))  # fmt: skip
+                           "青岛鑫源出租汽车有限公司", "青岛顺达出租汽车有限公司"))
     if district == "黄岛区(西海岸新区)":
         return rng.choice(("青岛西海岸出租汽车有限公司", "青岛交运温馨出租汽车有限公司"))
     return {"即墨区": "青岛即墨出租汽车有限公司", "胶州市": "胶州市出租汽车有限公司",
-            "平度市": "平度市出租汽车有限公司", "莱西市": "莱西市出租汽车有限公司"}[district]  # fmt: skip
+            "平度市": "平度市出租汽车有限公司", "莱西市": "莱西市出租汽车有限公司"}[district]
 
 
 def other_operator(use_type: str, rng: random.Random) -> str:
@@ -159,10 +161,10 @@ def powertrain_for(use_type: str, nev: bool, year: int, rng: random.Random) -> s
     if use_type == "bus":
         if nev:
             mix = {"BEV": 75, "PHEV": 25} if year <= 2018 else {"BEV": 85, "PHEV": 15} if year <= 2020 \
-                else {"BEV": 92, "PHEV": 4, "FCEV": 4}  # fmt: skip
+                else {"BEV": 92, "PHEV": 4, "FCEV": 4}
         else:
             mix = {"CNG": 50, "LNG": 20, "DIESEL": 20, "HEV": 10} if year <= 2018 \
-                else {"CNG": 35, "LNG": 35, "DIESEL": 30}  # fmt: skip
+                else {"CNG": 35, "LNG": 35, "DIESEL": 30}
     elif use_type == "cruising_taxi":
         if nev:
             mix = {"BEV": 95, "PHEV": 5}
@@ -215,8 +217,11 @@ class IdentifierMaker:
         return draft[:8] + vin_check_digit(draft) + draft[9:]
 
     def plate(self, use_type: str, powertrain: str) -> str:
-        """A unique 鲁B plate: new-energy plates carry D (battery-electric) or F (other new-energy)
-        after 鲁B on small vehicles and at the end on buses; ordinary taxi plates are 鲁BT + 4 digits."""
+        """A unique 鲁B plate.
+
+        New-energy plates carry D (battery-electric) or F (other new-energy) after 鲁B on small
+        vehicles and at the end on buses; ordinary taxi plates are 鲁BT + 4 digits.
+        """
         rng = self._rng
         while True:
             if powertrain in NEV_POWERTRAINS:
@@ -288,7 +293,7 @@ def generate_fleet(rng: random.Random) -> list[FleetRecord]:
             built_up = [rng.random() < BUILT_UP_PROBABILITY[use_type][d] for d in districts]
             nev = _nev_flags(use_type, year, built_up, rng)
             fossil_reserve = iter(BUS_2025_FOSSIL_BUSES)
-            for day, d, area, is_nev in zip(days, districts, built_up, nev):
+            for day, d, area, is_nev in zip(days, districts, built_up, nev, strict=True):
                 district = DISTRICTS[d]
                 powertrain = powertrain_for(use_type, is_nev, year, rng)
                 if use_type == "bus":
@@ -307,5 +312,5 @@ def generate_fleet(rng: random.Random) -> list[FleetRecord]:
                     powertrain=powertrain, registration_date=day,
                     deregistration_date=leaves if leaves < EXPORT_DATE else None,
                     urban_built_up=area, district=district, operator=operator,
-                ))  # fmt: skip
+                ))
     return sorted(records, key=lambda r: (r.registration_date, r.vin))

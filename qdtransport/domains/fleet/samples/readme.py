@@ -1,5 +1,7 @@
-"""The vehicle register's part of the sample README: the files, what the build should find, the
-defects, and the published figures that shaped the numbers.
+"""The vehicle register's part of the sample README.
+
+The files, what the build should find, the defects, and the published figures that shaped the
+numbers.
 
 The tables are computed from the same rows the files are written from, so the README never
 disagrees with the data it describes.
@@ -12,17 +14,60 @@ import datetime as dt
 from qdtransport.domains.fleet.samples.figures import active_share, loaded_records, nev_shares
 from qdtransport.domains.fleet.samples.files import FleetDefect, FleetRow, list_defects
 
-FIGURES = """\
-| 2013: ~5,500 buses in the six urban districts; 9,952 taxis, ~90 % petrol/CNG bi-fuel | 青岛晚报 2013-10-17 | Volumes: about half the city's yearly turnover (fleet ÷ 8–10-year life), to keep the files small; taxis before 2021 are CNG (85 %) or petrol |
-| The bus group's renewals are all new-energy since 2014 | 青岛公交集团 on 民生在线, 2018-05-07 | Built-up-area buses are already 86 % NEV in 2015 (other operators still bought CNG/LNG) |
-| Feb 2017: 2,688 NEV buses, 2,288 BEV + 400 PHEV | 交通出行网 2017-02-16 | 25 % of NEV buses registered up to 2018 are plug-in hybrids (most of the 400), 15 % in 2019–2020, then 4 % (and 4 % fuel-cell) |
-| 2018: 97.9 % "green" public-transport vehicles (incl. CNG/LNG); 2022: 94.2 % NEV + clean energy | 现代物流报 2019-03-04; 青岛日报 2023-01-10 | Fossil buses are mostly CNG and LNG, few diesel |
-| Shandong 2019: new/renewed buses in the Jinan and Qingdao built-up areas all NEV by end-2020, "keeping necessary fuel buses for emergencies" | 现代物流报 2019-03-04 | Built-up NEV share 99 % in 2020, 100 % in 2021–2024; in 2025 three fossil buses (two diesel emergency reserves, one CNG) — the city target has no emergency exception, so 2025 is **not met** |
-| Laixi 2015–2018: 296 buses renewed, BEV + LNG 98 % | 青岛新闻网 2019-01-08 | Buses outside the built-up area (mostly 平度, 莱西, parts of 即墨, 胶州, 黄岛) are NEV 30 % (2015) → 78 % (2025), the rest LNG/CNG/diesel |
-| Sep 2025: "nearly 70 % of buses are BEV" | 青岛早报 2025-09-18 | Check: {bus_bev_share} of the sample's buses on the register on 2025-09-18 are BEV; the sample holds no bus registered before 2015, whose CNG/LNG buses still run in the real fleet |
-| May 2021: ~10,000 cruising taxis, **no** BEV cruising taxi yet | 青岛晚报 2021-05-20 | No NEV taxi registered before 2021; 3 % in 2021 |
-| Shandong 14th FYP: new/renewed taxis 80 % clean energy + NEV by 2025 | 山东省交通运输厅 2021-07-20 | Taxi NEV share rises 30 % (2022) → 58 % → 74 % → 83 % (2025, **met**); the published shares for 2022–2025 were not found, so this ramp is invented |
-"""
+FIGURE_ROWS: tuple[str, ...] = (
+    (
+        "| 2013: ~5,500 buses in the six urban districts; 9,952 taxis, ~90 % petrol/CNG bi-fuel | 青岛晚报 "
+        "2013-10-17 | "
+        "Volumes: about half the city's yearly turnover (fleet ÷ 8–10-year life), to keep the files small; taxis "
+        "before 2021 are CNG (85 %) or petrol |"
+    ),
+    (
+        "| The bus group's renewals are all new-energy since 2014 | 青岛公交集团 on 民生在线, 2018-05-07 | "
+        "Built-up-area buses "
+        "are already 86 % NEV in 2015 (other operators still bought CNG/LNG) |"
+    ),
+    (
+        "| Feb 2017: 2,688 NEV buses, 2,288 BEV + 400 PHEV | 交通出行网 2017-02-16 | 25 % of NEV buses registered up "
+        "to "
+        "2018 are plug-in hybrids (most of the 400), 15 % in 2019–2020, then 4 % (and 4 % fuel-cell) |"
+    ),
+    (
+        '| 2018: 97.9 % "green" public-transport vehicles (incl. CNG/LNG); 2022: 94.2 % NEV + clean energy | '
+        "现代物流报 "
+        "2019-03-04; 青岛日报 2023-01-10 | Fossil buses are mostly CNG and LNG, few diesel |"
+    ),
+    (
+        '| Shandong 2019: new/renewed buses in the Jinan and Qingdao built-up areas all NEV by end-2020, "keeping '
+        'necessary fuel buses for emergencies" | 现代物流报 2019-03-04 | Built-up NEV share 99 % in 2020, 100 % in '
+        "2021–2024; in 2025 three fossil buses (two diesel emergency reserves, one CNG) — the city target has no "
+        "emergency exception, so 2025 is **not met** |"
+    ),
+    (
+        "| Laixi 2015–2018: 296 buses renewed, BEV + LNG 98 % | 青岛新闻网 2019-01-08 | Buses outside the built-up "
+        "area "
+        "(mostly 平度, 莱西, parts of 即墨, 胶州, 黄岛) are NEV 30 % (2015) → 78 % (2025), the rest LNG/CNG/diesel |"
+    ),
+    (
+        '| Sep 2025: "nearly 70 % of buses are BEV" | 青岛早报 2025-09-18 | Check: {bus_bev_share} of the sample\'s '
+        "buses "
+        "on the register on 2025-09-18 are BEV; the sample holds no bus registered before 2015, whose CNG/LNG buses "
+        "still run in the real fleet |"
+    ),
+    (
+        "| May 2021: ~10,000 cruising taxis, **no** BEV cruising taxi yet | 青岛晚报 2021-05-20 | No NEV taxi "
+        "registered "
+        "before 2021; 3 % in 2021 |"
+    ),
+    (
+        "| Shandong 14th FYP: new/renewed taxis 80 % clean energy + NEV by 2025 | 山东省交通运输厅 2021-07-20 | Taxi "
+        "NEV "
+        "share rises 30 % (2022) → 58 % → 74 % → 83 % (2025, **met**); the published shares for 2022–2025 were not "
+        "found, so this ramp is invented |"
+    ),
+)
+"""Rows of the README's table of published figures (markdown, one row each)."""
+
+FIGURES = "".join(row + "\n" for row in FIGURE_ROWS)
 """Rows of the README's table of published figures that shaped the register."""
 
 
@@ -37,9 +82,20 @@ def _fleet_section(files: dict[str, list[FleetRow]]) -> list[str]:
         "",
         "| File | Form | Data rows |",
         "|---|---|---|",
-        f"| `fleet_register/2015-2019.csv` | GB18030, CRLF, Chinese headers (燃料种类, 经营企业), dates `2016-03-05`, taxis as 出租客运 | {counts['2015-2019.csv']:,} |",
-        f"| `fleet_register/2020-2022.xlsx` | Excel, a title row above the header, real date cells | {counts['2020-2022.xlsx']:,} |",
-        f"| `fleet_register/2023-2026.csv` | UTF-8 with BOM, headers VIN/车牌号/初次登记日期, dates as `2024-05-06`, `2024/5/6` or `20240506` | {counts['2023-2026.csv']:,} |",
+        (
+            f"| `fleet_register/2015-2019.csv` | GB18030, CRLF, Chinese headers (燃料种类, 经营企业), dates "
+            f"`2016-03-05`, "
+            f"taxis as 出租客运 | {counts['2015-2019.csv']:,} |"
+        ),
+        (
+            f"| `fleet_register/2020-2022.xlsx` | Excel, a title row above the header, real date cells | "
+            f"{counts['2020-2022.xlsx']:,} |"
+        ),
+        (
+            f"| `fleet_register/2023-2026.csv` | UTF-8 with BOM, headers VIN/车牌号/初次登记日期, dates as "
+            f"`2024-05-06`, "
+            f"`2024/5/6` or `20240506` | {counts['2023-2026.csv']:,} |"
+        ),
         "",
         (
             "Buses and cruising taxis registered from 2015 to the export date, 2026-01-15 (so 2025 is a "

@@ -1,0 +1,1 @@
+"""Tests of the OpenStreetMap network check (qdtransport.domains.charging.network)."""

@@ -43,8 +43,11 @@ def register_sites() -> pl.DataFrame:
 
 @pytest.fixture()
 def register_stations() -> pl.DataFrame:
-    """Synthetic register stations: ST-1 at S3 (from 2024-06-01), ST-2 near S2 (2020 to
-    2023-06-30, no site id), ST-3 naming the far-away register site."""
+    """Synthetic register stations.
+
+    ST-1 at S3 (from 2024-06-01), ST-2 near S2 (2020 to 2023-06-30, no site id), ST-3 naming the
+    far-away register site.
+    """
     return pl.DataFrame(
         {
             "station_id": ["ST-1", "ST-2", "ST-3"],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from qdtransport.domains.charging.network import OsmExtract
@@ -85,7 +87,7 @@ def test_a_winding_road_stays_one_carriageway() -> None:
         (5, 120.20, 36.10),
         (6, 120.20, 36.00),
     ]
-    for way_id, (a, b) in enumerate(zip(points, points[1:]), start=1):
+    for way_id, (a, b) in enumerate(pairwise(points), start=1):
         line(builder, way_id, [a, b], ref="G9")
     (carriageway,) = split_carriageways(builder.build())
     assert carriageway.pieces == 1

@@ -6,6 +6,7 @@ import gzip
 import math
 import socket
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 from pathlib import Path
 
 import osmium
@@ -132,8 +133,10 @@ def test_a_file_without_motorways(tmp_path: Path) -> None:
 
 
 def _count_xml(path: Path) -> tuple[set[int], float]:
-    """Motorway and link way ids, and their total length in each direction of travel, counted
-    straight from the XML with the standard library (independent of osmnx and pyosmium)."""
+    """Motorway and link way ids, and their total length in each direction of travel.
+
+    Counted straight from the XML with the standard library (independent of osmnx and pyosmium).
+    """
     nodes: dict[str, tuple[float, float]] = {}
     ways: set[int] = set()
     total = 0.0
@@ -147,7 +150,7 @@ def _count_xml(path: Path) -> tuple[set[int], float]:
                     ways.add(int(element.get("id")))
                     refs = [nd.get("ref") for nd in element.findall("nd")]
                     directions = 2 if tags.get("oneway") in ("no", "false", "0") else 1
-                    for a, b in zip(refs, refs[1:]):
+                    for a, b in pairwise(refs):
                         (ax, ay), (bx, by) = nodes[a], nodes[b]
                         radius = 6_371_009.0
                         h = (

@@ -39,4 +39,4 @@ def test_afir_summary(coverage) -> None:
 
 def test_unknown_rule(coverage) -> None:
     with pytest.raises(ValueError, match="unknown rule"):
-        format_summary(coverage, rule="eu")  # type: ignore[arg-type]
+        format_summary(coverage, rule="eu")
