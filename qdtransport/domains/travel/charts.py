@@ -1,5 +1,8 @@
-"""Charts of the travel domain: the green travel share with its interval, the mode split, and
-the share by district or distance band."""
+"""Charts of the travel domain.
+
+The green travel share with its interval, the mode split, and the share by district or distance
+band.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +16,18 @@ from qdtransport.charts import WIDTH, as_polars, configure, no_data, percent, sh
 from qdtransport.i18n import check_lang, text, text_or
 
 MODE_ORDER: tuple[str, ...] = (
-    "walk", "bicycle", "e_bike", "bus", "metro", "taxi", "ride_hailing", "car", "motorcycle", "shuttle", "other",
-)  # fmt: skip
+    "walk",
+    "bicycle",
+    "e_bike",
+    "bus",
+    "metro",
+    "taxi",
+    "ride_hailing",
+    "car",
+    "motorcycle",
+    "shuttle",
+    "other",
+)
 """Main modes (``travel_survey_trips.main_mode``) in the order charts list them."""
 
 GREEN_COLOURS = ("#1e8449", "#27ae60", "#52be80", "#82e0aa", "#0e6655", "#48c9b0")
@@ -34,9 +47,7 @@ def zoomed_domain(values: list[float | None], target_value: float) -> tuple[floa
     return low, high
 
 
-def green_share_chart(
-    frame: Any, *, target_value: float, target_year: int, lang: str = "zh"
-) -> alt.TopLevelMixin:
+def green_share_chart(frame: Any, *, target_value: float, target_year: int, lang: str = "zh") -> alt.TopLevelMixin:
     """Green travel share per survey year with its 95% interval, against the plan target.
 
     Parameters
@@ -69,9 +80,7 @@ def green_share_chart(
     )
 
 
-def mode_split_chart(
-    frame: Any, *, green_modes: tuple[str, ...], lang: str = "zh"
-) -> alt.TopLevelMixin:
+def mode_split_chart(frame: Any, *, green_modes: tuple[str, ...], lang: str = "zh") -> alt.TopLevelMixin:
     """Mode split per survey year: one stacked bar per year, green modes first, in greens.
 
     Parameters
@@ -91,18 +100,14 @@ def mode_split_chart(
     check_lang(lang)
     rows = as_polars(frame)
     present = set(rows["main_mode"].to_list()) if not rows.is_empty() else set()
-    modes = [m for m in MODE_ORDER if m in green_modes] + [
-        m for m in MODE_ORDER if m not in green_modes
-    ]
+    modes = [m for m in MODE_ORDER if m in green_modes] + [m for m in MODE_ORDER if m not in green_modes]
     modes += sorted(present - set(modes))
     labels = [mode_label(m, lang) for m in modes]
     greens = iter(GREEN_COLOURS * 2)
     others = iter(OTHER_COLOURS * 2)
     colours = [next(greens) if m in green_modes else next(others) for m in modes]
     rows = rows.with_columns(
-        mode=pl.col("main_mode").map_elements(
-            lambda v: mode_label(v, lang), return_dtype=pl.String
-        ),
+        mode=pl.col("main_mode").map_elements(lambda v: mode_label(v, lang), return_dtype=pl.String),
         order=pl.col("main_mode").map_elements(lambda v: modes.index(v), return_dtype=pl.Int64),
         year_label=pl.col("year").cast(pl.String),
     ).select("year_label", "mode", "order", "share", "weighted_trips")
@@ -111,10 +116,16 @@ def mode_split_chart(
         .mark_bar()
         .encode(
             y=alt.Y("year_label:N", title=text("year", lang)),
-            x=alt.X("share:Q", title=text("travel.share", lang), stack="zero",
-                    scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
-            color=alt.Color("mode:N", title=text("travel.mode", lang), sort=labels,
-                            scale=alt.Scale(domain=labels, range=colours)),
+            x=alt.X(
+                "share:Q",
+                title=text("travel.share", lang),
+                stack="zero",
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format=".0%"),
+            ),
+            color=alt.Color(
+                "mode:N", title=text("travel.mode", lang), sort=labels, scale=alt.Scale(domain=labels, range=colours)
+            ),
             order=alt.Order("order:Q"),
             tooltip=[
                 alt.Tooltip("year_label:N", title=text("year", lang)),
@@ -123,7 +134,7 @@ def mode_split_chart(
                 alt.Tooltip("weighted_trips:Q", title=text("travel.weighted_trips", lang), format=",.0f"),
             ],
         )
-    )  # fmt: skip
+    )
     if rows.is_empty():
         chart = alt.layer(chart, no_data(lang))
     return configure(chart.properties(title=text("travel.title_modes", lang), width=WIDTH))
@@ -167,9 +178,7 @@ def share_interval_chart(
         the values, intervals and target (steps of 5%).
     """
     check_lang(lang)
-    rows = as_polars(frame).with_columns(
-        pl.col(category).fill_null(unknown_label).alias("category")
-    )
+    rows = as_polars(frame).with_columns(pl.col(category).fill_null(unknown_label).alias("category"))
     rows = rows.select("category", "value", "ci_low", "ci_high", "trips").with_columns(
         text=pl.col("value").map_elements(percent, return_dtype=pl.String)
     )

@@ -8,12 +8,19 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Green travel",
     },
     "travel.note_method": {
-        "zh": "绿色出行比例 = 步行、自行车、电动自行车、公交、地铁等绿色方式的加权出行量 ÷ 全部加权出行量（居民出行调查，按扩样系数加权）。"
-        "区间为95%置信区间：比率估计、泰勒线性化，以人为聚类（无个人编号的出行各自成类），有放回方差。目标为“超过70%”，恰好70%不算达标。",
-        "en": "Green travel share = weighted trips by green modes (walk, bicycle, e-bike, bus, metro) ÷ all weighted trips "
-        "(resident travel survey, weighted by expansion factors). Intervals are 95% confidence intervals: ratio estimator, "
-        "Taylor linearisation, persons as clusters (a trip without a person id is its own cluster), with-replacement "
-        "variance. The target is “more than 70%”: exactly 70% is not met.",
+        "zh": (
+            "绿色出行比例 = 步行、自行车、电动自行车、公交、地铁等绿色方式的加权出行量 ÷ "
+            "全部加权出行量（居民出行调查，按扩样系数加权）。区间为95%置信区间：比率估计、"
+            "泰勒线性化，以人为聚类（无个人编号的出行各自成类），有放回方差。"
+            "目标为“超过70%”，恰好70%不算达标。"
+        ),
+        "en": (
+            "Green travel share = weighted trips by green modes (walk, bicycle, e-bike, bus, metro) ÷ all "
+            "weighted trips (resident travel survey, weighted by expansion factors). Intervals are 95% "
+            "confidence intervals: ratio estimator, Taylor linearisation, persons as clusters (a trip "
+            "without a person id is its own cluster), with-replacement variance. The target is “more "
+            "than 70%”: exactly 70% is not met."
+        ),
     },
     "travel.note_green_modes": {
         "zh": "本次构建计入绿色出行的方式：{modes}。",
@@ -25,7 +32,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "travel.note_no_interval": {
         "zh": "{year}年调查的聚类（人）少于两个，无法估计抽样误差，故无置信区间。",
-        "en": "The {year} survey has fewer than two clusters (persons), so its sampling error cannot be estimated: no interval.",
+        "en": (
+            "The {year} survey has fewer than two clusters (persons), so its sampling error cannot be "
+            "estimated: no interval."
+        ),
     },
     "travel.note_district_year": {
         "zh": "区市分布取{year}年调查（报告年份当年或之前最近的一次调查）。",

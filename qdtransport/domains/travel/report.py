@@ -1,5 +1,8 @@
-"""The travel section of the report: the green travel share per survey year with its interval
-against the 70% line, the mode split, and the share by district with intervals."""
+"""The travel section of the report.
+
+The green travel share per survey year with its interval against the 70% line, the mode split,
+and the share by district with intervals.
+"""
 
 from __future__ import annotations
 
@@ -35,15 +38,18 @@ def share_table(shares: pl.DataFrame, *, target_value: float, lang: str = "zh") 
             return text("travel.no_interval", lang)
         return f"{format_share(row['ci_low'])} – {format_share(row['ci_high'])}"
 
-    return cell_table(shares, [
-        (text("year", lang), lambda r: str(r["year"])),
-        (text("travel.green_share", lang), lambda r: format_share(r["value"])),
-        (text("travel.interval", lang), interval),
-        (text("travel.trips", lang), lambda r: format_number(r["trips"])),
-        (text("travel.persons", lang), lambda r: format_number(r["persons"])),
-        (text("travel.design_effect", lang), lambda r: format_number(r["design_effect"], 2)),
-        (text("travel.met", lang), lambda r: format_check(r["value"] > target_value)),
-    ])  # fmt: skip
+    return cell_table(
+        shares,
+        [
+            (text("year", lang), lambda r: str(r["year"])),
+            (text("travel.green_share", lang), lambda r: format_share(r["value"])),
+            (text("travel.interval", lang), interval),
+            (text("travel.trips", lang), lambda r: format_number(r["trips"])),
+            (text("travel.persons", lang), lambda r: format_number(r["persons"])),
+            (text("travel.design_effect", lang), lambda r: format_number(r["design_effect"], 2)),
+            (text("travel.met", lang), lambda r: format_check(r["value"] > target_value)),
+        ],
+    )
 
 
 def survey_year_for(shares: pl.DataFrame, year: int) -> int:
@@ -89,28 +95,30 @@ def section(
     modes = "、".join if lang == "zh" else ", ".join
     items += [
         note_html("travel.note_method", lang=lang),
-        note_html("travel.note_green_modes", lang=lang,
-                  modes=modes(mode_label(m, lang) for m in settings["green_travel_modes"])),
+        note_html(
+            "travel.note_green_modes",
+            lang=lang,
+            modes=modes(mode_label(m, lang) for m in settings["green_travel_modes"]),
+        ),
         green_share_chart(shares, target_value=target["target_value"], target_year=target["target_year"], lang=lang),
         html_table(share_table(shares, target_value=target["target_value"], lang=lang), lang=lang),
-    ]  # fmt: skip
+    ]
     for row in shares.filter(pl.col("ci_low").is_null()).iter_rows(named=True):
         items.append(note_html("travel.note_no_interval", lang=lang, year=row["year"]))
     split = con.sql("select * from travel_mode_share order by year").pl()
-    items.append(
-        mode_split_chart(split, green_modes=tuple(settings["green_travel_modes"]), lang=lang)
-    )
+    items.append(mode_split_chart(split, green_modes=tuple(settings["green_travel_modes"]), lang=lang))
     survey = survey_year_for(shares, year)
-    districts = con.sql(
-        "select * from green_travel_share_by_district where year = ?", params=[survey]
-    ).pl()
+    districts = con.sql("select * from green_travel_share_by_district where year = ?", params=[survey]).pl()
     items += [
         note_html("travel.note_district_year", lang=lang, year=survey),
         share_interval_chart(
-            districts, category="district", category_title=text("travel.district", lang),
+            districts,
+            category="district",
+            category_title=text("travel.district", lang),
             unknown_label=text("travel.district_unknown", lang),
             title=text("travel.title_districts", lang, year=survey),
-            target_value=target["target_value"], lang=lang,
+            target_value=target["target_value"],
+            lang=lang,
         ),
-    ]  # fmt: skip
+    ]
     return items

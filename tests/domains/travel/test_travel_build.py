@@ -15,8 +15,11 @@ from qdtransport.warehouse import build
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "qdtransport.cli", *args],
-        capture_output=True, text=True, encoding="utf-8", check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -38,11 +41,14 @@ def test_scorecard_exactly_seventy_percent_is_not_met(tiny_db: Path) -> None:
 def test_views_other_tools_read(tiny_db: Path) -> None:
     with duckdb.connect(str(tiny_db), read_only=True) as con:
         columns = {
-            view: [c for (c,) in con.execute(
-                "select column_name from duckdb_columns() where table_name = ? order by column_index", [view]
-            ).fetchall()]
+            view: [
+                c
+                for (c,) in con.execute(
+                    "select column_name from duckdb_columns() where table_name = ? order by column_index", [view]
+                ).fetchall()
+            ]
             for view in ("green_travel_share", "travel_mode_share")
-        }  # fmt: skip
+        }
     assert columns["green_travel_share"][:5] == [
         "year",
         "value",
@@ -64,9 +70,7 @@ def test_views_other_tools_read(tiny_db: Path) -> None:
 
 def test_build_settings_can_count_e_bikes_as_not_green(tmp_path: Path) -> None:
     settings = tmp_path / "settings.toml"
-    settings.write_text(
-        'green_travel_modes = ["walk", "bicycle", "bus", "metro"]\n', encoding="utf-8"
-    )
+    settings.write_text('green_travel_modes = ["walk", "bicycle", "bus", "metro"]\n', encoding="utf-8")
     db = tmp_path / "qd.duckdb"
     data = Path(__file__).parents[2] / "data" / "travel" / "tiny"
     result = run_cli("build", "--data", str(data), "--db", str(db), "--settings", str(settings))
@@ -75,9 +79,7 @@ def test_build_settings_can_count_e_bikes_as_not_green(tmp_path: Path) -> None:
         rows = con.execute(
             "select year, value from green_travel_share where year in (2022, 2024) order by year"
         ).fetchall()
-        e_bike = con.execute(
-            "select distinct green from travel_mode_share where main_mode = 'e_bike'"
-        ).fetchall()
+        e_bike = con.execute("select distinct green from travel_mode_share where main_mode = 'e_bike'").fetchall()
     # 2024 without the e-bike trip (200): walk 100 + bus 200 + metro 200 = 500 of 1000;
     # 2022 has no e-bike: still 150/200
     assert rows == [(2022, 0.75), (2024, 0.5)]

@@ -33,15 +33,17 @@ def survey(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
         for person in range(60):
             weight = round(float(rng.uniform(50, 400)), 2)  # a person's trips share one weight
             for trip in range(int(rng.integers(1, 6))):
-                rows.append({
-                    "trip_id": f"{year}-{person}-{trip}",
-                    "person_id": "" if rng.random() < 0.1 else f"P{person}",
-                    "survey_year": year,
-                    "weight": weight * float(rng.choice([1.0, 1.0, 1.5])),
-                    "main_mode": str(rng.choice(MODES)),
-                    "district": str(rng.choice(DISTRICTS)),
-                    "distance_km": round(float(rng.gamma(2.0, 2.5)), 2),
-                })  # fmt: skip
+                rows.append(
+                    {
+                        "trip_id": f"{year}-{person}-{trip}",
+                        "person_id": "" if rng.random() < 0.1 else f"P{person}",
+                        "survey_year": year,
+                        "weight": weight * float(rng.choice([1.0, 1.0, 1.5])),
+                        "main_mode": str(rng.choice(MODES)),
+                        "district": str(rng.choice(DISTRICTS)),
+                        "distance_km": round(float(rng.gamma(2.0, 2.5)), 2),
+                    }
+                )
     data = tmp_path_factory.mktemp("survey")
     with open(data / "travel_survey_trips.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
@@ -54,16 +56,12 @@ def _arrays(rows: list[dict], year: int) -> tuple[np.ndarray, np.ndarray, np.nda
     sel = [r for r in rows if r["survey_year"] == year]
     w = np.array([r["weight"] for r in sel])
     g = np.array([1.0 if r["main_mode"] in GREEN else 0.0 for r in sel])
-    cluster = np.array(
-        [f"person:{r['person_id']}" if r["person_id"] else f"trip:{r['trip_id']}" for r in sel]
-    )
+    cluster = np.array([f"person:{r['person_id']}" if r["person_id"] else f"trip:{r['trip_id']}" for r in sel])
     district = np.array([r["district"] for r in sel])
     return w, g, cluster, district
 
 
-def _numpy_ratio(
-    w: np.ndarray, g: np.ndarray, cluster: np.ndarray, inside: np.ndarray
-) -> tuple[float, float, float]:
+def _numpy_ratio(w: np.ndarray, g: np.ndarray, cluster: np.ndarray, inside: np.ndarray) -> tuple[float, float, float]:
     """Share, linearisation variance and design effect of the domain ``inside`` (a mask)."""
     wd, gd = w * inside, g * inside
     total = wd.sum()
@@ -78,13 +76,14 @@ def _numpy_ratio(
     return ratio, variance, variance / srs
 
 
-def test_year_share_matches_numpy_and_samplics(
-    views: Views, survey: tuple[Path, list[dict]]
-) -> None:
+def test_year_share_matches_numpy_and_samplics(views: Views, survey: tuple[Path, list[dict]]) -> None:
     data, rows = survey
-    got = {r[0]: r[1:] for r in views(data).execute(
-        "select year, value, se, ci_low, ci_high, design_effect, persons from green_travel_share"
-    ).fetchall()}  # fmt: skip
+    got = {
+        r[0]: r[1:]
+        for r in views(data)
+        .execute("select year, value, se, ci_low, ci_high, design_effect, persons from green_travel_share")
+        .fetchall()
+    }
     for year in (2019, 2022, 2024):
         w, g, cluster, _ = _arrays(rows, year)
         ratio, variance, deff = _numpy_ratio(w, g, cluster, np.ones(w.size, dtype=bool))
@@ -92,8 +91,10 @@ def test_year_share_matches_numpy_and_samplics(
         assert persons == np.unique(cluster).size
         assert value == pytest.approx(ratio, rel=1e-12)
         assert se == pytest.approx(np.sqrt(variance), rel=1e-9)
-        assert (low, high) == (pytest.approx(ratio - 1.959964 * np.sqrt(variance), abs=1e-6),
-                               pytest.approx(ratio + 1.959964 * np.sqrt(variance), abs=1e-6))  # fmt: skip
+        assert (low, high) == (
+            pytest.approx(ratio - 1.959964 * np.sqrt(variance), abs=1e-6),
+            pytest.approx(ratio + 1.959964 * np.sqrt(variance), abs=1e-6),
+        )
         assert design_effect == pytest.approx(deff, rel=1e-9)
 
     samplics = pytest.importorskip("samplics.estimation")
@@ -106,21 +107,20 @@ def test_year_share_matches_numpy_and_samplics(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         estimator = samplics.TaylorEstimator(PopParam.ratio)
-        estimator.estimate(
-            y=g, samp_weight=w, x=np.ones(w.size), stratum=year, psu=psu, domain=year
-        )
+        estimator.estimate(y=g, samp_weight=w, x=np.ones(w.size), stratum=year, psu=psu, domain=year)
     for y in (2019, 2022, 2024):
         assert got[y][0] == pytest.approx(estimator.point_est[y], rel=1e-12)
         assert got[y][1] == pytest.approx(estimator.stderror[y], rel=1e-9)
 
 
-def test_district_domains_match_numpy_and_samplics(
-    views: Views, survey: tuple[Path, list[dict]]
-) -> None:
+def test_district_domains_match_numpy_and_samplics(views: Views, survey: tuple[Path, list[dict]]) -> None:
     data, rows = survey
-    got = {(r[0], r[1]): r[2:] for r in views(data).execute(
-        "select year, district, value, se, design_effect from green_travel_share_by_district"
-    ).fetchall()}  # fmt: skip
+    got = {
+        (r[0], r[1]): r[2:]
+        for r in views(data)
+        .execute("select year, district, value, se, design_effect from green_travel_share_by_district")
+        .fetchall()
+    }
     assert len(got) == 3 * len(DISTRICTS)
     samplics = pytest.importorskip("samplics.estimation")
     from samplics.utils.types import PopParam

@@ -54,12 +54,20 @@ def test_section_without_a_survey(tmp_path: Path) -> None:
 def test_share_chart_draws_the_intervals(con: duckdb.DuckDBPyConnection) -> None:
     shares = con.sql("select * from green_travel_share order by year").pl()
     spec = green_share_chart(shares, target_value=0.7, target_year=2025, lang="en").to_dict()
-    rules = [layer for layer in spec["layer"] if layer["mark"].get("type", layer["mark"]) == "rule"
-             and "y2" in layer.get("encoding", {})]  # fmt: skip
+    rules = [
+        layer
+        for layer in spec["layer"]
+        if layer["mark"].get("type", layer["mark"]) == "rule" and "y2" in layer.get("encoding", {})
+    ]
     assert len(rules) == 1  # one interval layer: 2022 and 2024 (2019 has none)
     districts = con.sql("select * from green_travel_share_by_district where year = 2024").pl()
     chart = share_interval_chart(
-        districts, category="district", category_title="District", unknown_label="none",
-        title="t", target_value=0.7, lang="en",
-    )  # fmt: skip
+        districts,
+        category="district",
+        category_title="District",
+        unknown_label="none",
+        title="t",
+        target_value=0.7,
+        lang="en",
+    )
     assert to_svg(chart).startswith("<svg")

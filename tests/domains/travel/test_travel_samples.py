@@ -36,11 +36,7 @@ def test_three_files_in_three_forms_and_small(samples: Path) -> None:
         raw.decode("utf-8")
     assert raw.decode("gbk").startswith("出行编号,个人编号,调查年份,扩样系数,主要方式")
     assert "电动自行车" in raw.decode("gbk") and "合成数据" in raw.decode("gbk")
-    assert (
-        (folder / "2024.csv")
-        .read_text(encoding="utf-8")
-        .startswith("trip_id,person_id,survey_year")
-    )
+    assert (folder / "2024.csv").read_text(encoding="utf-8").startswith("trip_id,person_id,survey_year")
     assert sum(p.stat().st_size for p in folder.iterdir()) < 5_000_000
 
 
@@ -54,9 +50,7 @@ def test_defects_reach_rejects_as_listed(samples: Path) -> None:
     ingested = load_directory(samples)
     codes = sorted(ingested.rejects["reason_code"].to_list())
     # each file: missing weight, zero weight, unknown mode; the workbook: one conflicting pair
-    assert codes == sorted(
-        ["missing_value", "out_of_range", "bad_enum"] * 3 + ["duplicate_conflict"] * 2
-    )
+    assert codes == sorted(["missing_value", "out_of_range", "bad_enum"] * 3 + ["duplicate_conflict"] * 2)
     manifest = {r["source_file"]: r for r in ingested.manifest.iter_rows(named=True)}
     assert manifest["travel_survey_trips/2019.csv"]["duplicates_collapsed"] == 1
     assert manifest["travel_survey_trips/2024.csv"]["duplicates_collapsed"] == 1
@@ -68,9 +62,7 @@ def test_views_find_what_the_readme_says(samples: Path, views: Views) -> None:
     expected = {s.year: s for s in expected_shares(survey_files(random.Random(SEED)))}
     rows = (
         views(samples)
-        .execute(
-            "select year, value, ci_low, ci_high, trips, persons, design_effect from green_travel_share"
-        )
+        .execute("select year, value, ci_low, ci_high, trips, persons, design_effect from green_travel_share")
         .fetchall()
     )
     assert [r[0] for r in rows] == [2019, 2022, 2024]

@@ -27,7 +27,7 @@ def _year(con: duckdb.DuckDBPyConnection, view: str, year: int) -> dict:
     names = [d[0] for d in cursor.description]
     rows = cursor.fetchall()
     assert len(rows) == 1
-    return dict(zip(names, rows[0]))
+    return dict(zip(names, rows[0], strict=True))
 
 
 def test_share_and_interval_worked_by_hand(views: Views, tiny: Path) -> None:
@@ -67,8 +67,9 @@ def test_exactly_seventy_percent_is_a_value_of_seventy_percent(views: Views, tin
     # so that 0.7 > 0.70 is false rather than a rounding accident
     con = views(tiny)
     assert con.execute("select value = 0.70, value > 0.70 from green_travel_share where year = 2024").fetchone() == (
-        True, False,
-    )  # fmt: skip
+        True,
+        False,
+    )
 
 
 def test_trips_without_person_id_are_each_their_own_cluster(views: Views, tiny: Path) -> None:
@@ -96,20 +97,16 @@ def test_e_bike_setting(views: Views, tiny: Path) -> None:
     settings = replace(Settings(), green_travel_modes=("walk", "bicycle", "bus", "metro"))
     con = views(tiny, settings)
     # without e-bikes 2024 is walk 100 + bus 200 + metro 200 = 500 of 1000
-    assert con.execute("select value from green_travel_share where year = 2024").fetchone() == (
-        0.5,
+    assert con.execute("select value from green_travel_share where year = 2024").fetchone() == (0.5,)
+    assert con.execute("select green from travel_mode_share where year = 2024 and main_mode = 'e_bike'").fetchone() == (
+        False,
     )
-    assert con.execute(
-        "select green from travel_mode_share where year = 2024 and main_mode = 'e_bike'"
-    ).fetchone() == (False,)
 
 
 def test_mode_share(views: Views, tiny: Path) -> None:
     rows = (
         views(tiny)
-        .execute(
-            "select main_mode, weighted_trips, share, green, trips from travel_mode_share where year = 2024"
-        )
+        .execute("select main_mode, weighted_trips, share, green, trips from travel_mode_share where year = 2024")
         .fetchall()
     )
     # largest first, ties by name: car 300 (2 trips), then bus, e_bike, metro 200, walk 100
@@ -148,7 +145,8 @@ def test_distance_bands_lower_edge_inclusive(views: Views, tiny: Path) -> None:
     rows = (
         views(tiny)
         .execute(
-            "select distance_band, trips from green_travel_share_by_distance where year = 2024 order by distance_band_order"
+            "select distance_band, trips from green_travel_share_by_distance "
+            "where year = 2024 order by distance_band_order"
         )
         .fetchall()
     )

@@ -50,16 +50,12 @@ def loaded(rows: list[TravelRow]) -> list[TravelRow]:
     return [row for row in rows if row.loaded]
 
 
-def green_share(
-    rows: list[TravelRow], year: int, green_modes: tuple[str, ...] = GREEN_MODES
-) -> ShareFigure:
+def green_share(rows: list[TravelRow], year: int, green_modes: tuple[str, ...] = GREEN_MODES) -> ShareFigure:
     """Share, interval, design effect of a survey year's loaded ``rows``."""
     w = np.array([row.values["weight"] for row in rows], dtype=float)
     g = np.array([row.values["main_mode"] in green_modes for row in rows], dtype=float)
     clusters = [
-        f"person:{row.values['person_id']}"
-        if row.values["person_id"]
-        else f"trip:{row.values['trip_id']}"
+        f"person:{row.values['person_id']}" if row.values["person_id"] else f"trip:{row.values['trip_id']}"
         for row in rows
     ]
     labels, index = np.unique(clusters, return_inverse=True)
@@ -87,8 +83,8 @@ def mode_shares(rows: list[TravelRow]) -> dict[str, float]:
     totals: dict[str, float] = {}
     for row in rows:
         mode = str(row.values["main_mode"])
-        totals[mode] = totals.get(mode, 0.0) + float(row.values["weight"])  # type: ignore[arg-type]
+        weight = row.values["weight"]
+        assert isinstance(weight, float)
+        totals[mode] = totals.get(mode, 0.0) + weight
     whole = sum(totals.values())
-    return dict(
-        sorted(((m, t / whole) for m, t in totals.items()), key=lambda item: (-item[1], item[0]))
-    )
+    return dict(sorted(((m, t / whole) for m, t in totals.items()), key=lambda item: (-item[1], item[0])))

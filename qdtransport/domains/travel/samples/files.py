@@ -57,13 +57,33 @@ ROW_NOTES = {"2019.csv": "合成数据", "2024.csv": "synthetic"}
 """The note column's text in every row of a CSV file."""
 
 MODE_LABELS: dict[str, dict[str, str]] = {
-    "2019.csv": {"walk": "步行", "bicycle": "自行车", "e_bike": "电动自行车", "bus": "公交", "metro": "地铁",
-                 "taxi": "出租车", "ride_hailing": "网约车", "car": "小汽车", "motorcycle": "摩托车",
-                 "shuttle": "班车", "other": "其他"},
-    "2022.xlsx": {"walk": "步行", "bicycle": "自行车", "e_bike": "电动自行车", "bus": "公交",
-                  "metro": "轨道交通", "taxi": "出租车", "ride_hailing": "网约车", "car": "小汽车",
-                  "motorcycle": "摩托车", "shuttle": "班车", "other": "其它"},
-}  # fmt: skip
+    "2019.csv": {
+        "walk": "步行",
+        "bicycle": "自行车",
+        "e_bike": "电动自行车",
+        "bus": "公交",
+        "metro": "地铁",
+        "taxi": "出租车",
+        "ride_hailing": "网约车",
+        "car": "小汽车",
+        "motorcycle": "摩托车",
+        "shuttle": "班车",
+        "other": "其他",
+    },
+    "2022.xlsx": {
+        "walk": "步行",
+        "bicycle": "自行车",
+        "e_bike": "电动自行车",
+        "bus": "公交",
+        "metro": "轨道交通",
+        "taxi": "出租车",
+        "ride_hailing": "网约车",
+        "car": "小汽车",
+        "motorcycle": "摩托车",
+        "shuttle": "班车",
+        "other": "其它",
+    },
+}
 """How each file spells the modes (the 2024 file uses the contract codes)."""
 
 Outcome = Literal["reject", "collapse", "own_cluster"]
@@ -122,33 +142,57 @@ def survey_rows(survey: Survey) -> list[TravelRow]:
     """The clean rows of a drawn survey, in person and trip order."""
     rows = []
     for person, trip, weight, mode, district, distance in zip(
-        survey.person, survey.trip, survey.weight, survey.mode, survey.district, survey.distance_km
+        survey.person, survey.trip, survey.weight, survey.mode, survey.district, survey.distance_km, strict=True
     ):
-        rows.append(TravelRow({
-            "trip_id": f"{person:05d}-{trip}", "person_id": f"P{person:05d}", "survey_year": survey.year,
-            "weight": float(weight), "main_mode": str(mode), "district": str(district),
-            "distance_km": None if math.isnan(distance) else float(distance),
-        }))  # fmt: skip
+        rows.append(
+            TravelRow(
+                {
+                    "trip_id": f"{person:05d}-{trip}",
+                    "person_id": f"P{person:05d}",
+                    "survey_year": survey.year,
+                    "weight": float(weight),
+                    "main_mode": str(mode),
+                    "district": str(district),
+                    "distance_km": None if math.isnan(distance) else float(distance),
+                }
+            )
+        )
     return rows
 
 
 DEFECTS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "2019.csv": (("missing_weight", "weight", ""), ("zero_weight", "weight", "0"),
-                 ("unknown_mode", "main_mode", "滑板车"), ("exact_duplicate", "", "")),
-    "2022.xlsx": (("missing_weight", "weight", ""), ("zero_weight", "weight", "0"),
-                  ("unknown_mode", "main_mode", "不详"), ("conflicting_duplicate", "", "")),
-    "2024.csv": (("missing_weight", "weight", ""), ("zero_weight", "weight", "0.0"),
-                 ("unknown_mode", "main_mode", "scooter"), ("exact_duplicate", "", "")),
-}  # fmt: skip
+    "2019.csv": (
+        ("missing_weight", "weight", ""),
+        ("zero_weight", "weight", "0"),
+        ("unknown_mode", "main_mode", "滑板车"),
+        ("exact_duplicate", "", ""),
+    ),
+    "2022.xlsx": (
+        ("missing_weight", "weight", ""),
+        ("zero_weight", "weight", "0"),
+        ("unknown_mode", "main_mode", "不详"),
+        ("conflicting_duplicate", "", ""),
+    ),
+    "2024.csv": (
+        ("missing_weight", "weight", ""),
+        ("zero_weight", "weight", "0.0"),
+        ("unknown_mode", "main_mode", "scooter"),
+        ("exact_duplicate", "", ""),
+    ),
+}
 """File -> (defect kind, column, raw cell) put into one row each."""
 
 MISSING_PERSON_IDS = 12
 """Trips per file whose person id is left empty (each is its own cluster in the variance)."""
 
 OUTCOMES: dict[str, Outcome] = {
-    "missing_weight": "reject", "zero_weight": "reject", "unknown_mode": "reject",
-    "exact_duplicate": "collapse", "conflicting_duplicate": "reject", "missing_person_id": "own_cluster",
-}  # fmt: skip
+    "missing_weight": "reject",
+    "zero_weight": "reject",
+    "unknown_mode": "reject",
+    "exact_duplicate": "collapse",
+    "conflicting_duplicate": "reject",
+    "missing_person_id": "own_cluster",
+}
 
 
 def add_defects(file: str, rows: list[TravelRow], rng: np.random.Generator) -> list[TravelRow]:
@@ -158,11 +202,8 @@ def add_defects(file: str, rows: list[TravelRow], rng: np.random.Generator) -> l
     loaded); a conflicting duplicate is a second row with the same trip id and another mode (the
     build rejects both).
     """
-    picks = [
-        int(i)
-        for i in rng.choice(len(rows), size=len(DEFECTS[file]) + MISSING_PERSON_IDS, replace=False)
-    ]
-    for (kind, column, raw), index in zip(DEFECTS[file], picks):
+    picks = [int(i) for i in rng.choice(len(rows), size=len(DEFECTS[file]) + MISSING_PERSON_IDS, replace=False)]
+    for (kind, column, raw), index in zip(DEFECTS[file], picks[: len(DEFECTS[file])], strict=True):
         row = rows[index]
         row.defect = kind
         if column:
@@ -177,15 +218,11 @@ def add_defects(file: str, rows: list[TravelRow], rng: np.random.Generator) -> l
     for row in rows:
         written.append(row)
         if row.defect == "exact_duplicate":
-            written.append(
-                TravelRow(dict(row.values), dict(row.overrides), defect=row.defect, loaded=False)
-            )
+            written.append(TravelRow(dict(row.values), dict(row.overrides), defect=row.defect, loaded=False))
             row.defect = None  # the first row is a clean row; the copy is the defect
         elif row.defect == "conflicting_duplicate":
             other = "walk" if row.values["main_mode"] != "walk" else "car"
-            written.append(
-                TravelRow({**row.values, "main_mode": other}, defect=row.defect, loaded=False)
-            )
+            written.append(TravelRow({**row.values, "main_mode": other}, defect=row.defect, loaded=False))
     return written
 
 
@@ -200,8 +237,11 @@ def list_defects(files: dict[str, list[TravelRow]]) -> list[TravelDefect]:
     for file, rows in files.items():
         for offset, row in enumerate(rows):
             if row.defect:
-                found.append(TravelDefect(file, first_line(file) + offset, str(row.values["trip_id"]),
-                                          row.defect, OUTCOMES[row.defect]))  # fmt: skip
+                found.append(
+                    TravelDefect(
+                        file, first_line(file) + offset, str(row.values["trip_id"]), row.defect, OUTCOMES[row.defect]
+                    )
+                )
     return found
 
 

@@ -77,16 +77,25 @@ YEAR_TARGETS: dict[int, YearTarget] = {
     2019: YearTarget(9_800, 0.685, (0.45, 0.06, 0.22, 0.21, 0.06), (0.74, 0.08, 0.06, 0.05, 0.05, 0.02)),
     2022: YearTarget(10_000, 0.713, (0.42, 0.06, 0.21, 0.19, 0.12), (0.75, 0.06, 0.09, 0.03, 0.05, 0.02)),
     2024: YearTarget(10_200, 0.725, (0.40, 0.07, 0.21, 0.155, 0.165), (0.75, 0.05, 0.11, 0.02, 0.05, 0.02)),
-}  # fmt: skip
+}
 """Survey year -> what it is drawn to show. 2022's 71.3 % is published; 2019 and 2024 are assumed."""
 
 HABIT = 0.5
 """Probability that a trip goes by the person's usual mode rather than an independent draw."""
 
 DISTANCE_KM: dict[str, float] = {
-    "walk": 0.6, "bicycle": 1.8, "e_bike": 3.2, "bus": 5.0, "metro": 9.0, "car": 8.5,
-    "taxi": 5.5, "ride_hailing": 7.0, "motorcycle": 4.0, "shuttle": 12.0, "other": 5.0,
-}  # fmt: skip
+    "walk": 0.6,
+    "bicycle": 1.8,
+    "e_bike": 3.2,
+    "bus": 5.0,
+    "metro": 9.0,
+    "car": 8.5,
+    "taxi": 5.5,
+    "ride_hailing": 7.0,
+    "motorcycle": 4.0,
+    "shuttle": 12.0,
+    "other": 5.0,
+}
 """Median trip distance by main mode (km); distances are log-normal around it."""
 
 
@@ -132,7 +141,7 @@ def district_mode_shares(year: int) -> dict[str, np.ndarray]:
     offsets = np.array([o for _, o in DISTRICTS.values()])
     offsets = offsets - (population * offsets).sum() / population.sum()
     shares = {}
-    for (name, _), offset in zip(DISTRICTS.items(), offsets):
+    for (name, _), offset in zip(DISTRICTS.items(), offsets, strict=True):
         green = target.green_share + offset
         split = np.array(target.green_split, dtype=float)
         if name in NO_METRO[year]:
@@ -151,9 +160,7 @@ def draw_survey(year: int, rng: np.random.Generator) -> Survey:
     persons_by_district = np.floor(allocation * target.persons).astype(int)
     persons_by_district[np.argmax(population)] += target.persons - persons_by_district.sum()
     shares = district_mode_shares(year)
-    columns: dict[str, list[np.ndarray]] = {
-        k: [] for k in ("person", "trip", "weight", "mode", "district")
-    }
+    columns: dict[str, list[np.ndarray]] = {k: [] for k in ("person", "trip", "weight", "mode", "district")}
     first = 1
     for index, name in enumerate(names):
         count = persons_by_district[index]
