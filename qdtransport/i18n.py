@@ -72,16 +72,16 @@ SHARED: dict[str, dict[str, str]] = {
         "en": "unnamed",
     },
     "section_scorecard": {
-        "zh": "一、指标与目标",
-        "en": "1. Indicators and targets",
+        "zh": "指标与目标",
+        "en": "Indicators and targets",
     },
     "section_history": {
         "zh": "近五年：{first}–{last}年",
         "en": "Last five years: {first}-{last}",
     },
     "section_quality": {
-        "zh": "四、数据质量",
-        "en": "4. Data quality",
+        "zh": "数据质量",
+        "en": "Data quality",
     },
     "section_rejects": {
         "zh": "拒收行（按文件和原因）",
@@ -92,8 +92,8 @@ SHARED: dict[str, dict[str, str]] = {
         "en": "Data-quality warnings by file",
     },
     "section_provenance": {
-        "zh": "五、数据来源与方法",
-        "en": "5. Sources and method",
+        "zh": "数据来源与方法",
+        "en": "Sources and method",
     },
     "section_manifest": {
         "zh": "输入文件",
@@ -246,6 +246,10 @@ SHARED: dict[str, dict[str, str]] = {
     "no": {
         "zh": "否",
         "en": "no",
+    },
+    "section_number": {
+        "zh": "{numeral}、{title}",
+        "en": "{number}. {title}",
     },
     "synthetic_banner": {
         "zh": "演示数据：合成数据，非官方统计 / Demo data: synthetic, not official statistics",

@@ -11,59 +11,8 @@ or in Python with :func:`dataclasses.replace`::
 The build writes the settings it used into the warehouse table ``settings`` (one row), and the SQL
 views read them from there, so a value is never formatted into SQL text.
 
-Settings
---------
-nev_powertrains
-    Powertrains counted as new-energy vehicles (MIIT definition): BEV, PHEV, EREV, FCEV.
-teu_factor_45ft
-    TEU per 45-ft box (ISO 6346 length code ``L``). 2.25 = 45/20; some statistics count 2.0.
-bulk_cargoes
-    Cargo classes counted as port bulk cargo for ``port_bulk_green_share``.
-green_freight_modes
-    Collection and distribution modes counted as green (rail, waterway, closed belt corridor,
-    new-energy trucks). Add ``pipeline`` to count pipelines.
-green_travel_modes
-    Trip main modes counted as green travel (walk, bicycle, e-bike, bus, metro). Drop ``e_bike``
-    to count electric bicycles as non-green.
-site_match_radius_m
-    A charging station without a service_area_id belongs to a register site within this distance
-    (metres, WGS84 great-circle).
-charging_space_share_min
-    Companion rule of the 2022 national action plan: charging spaces per site at least this share
-    of small-car parking spaces.
-osm_charger_site_radius_m
-    On the OpenStreetMap network, a charger belongs to a service-area site when it lies inside the
-    site's area or within this distance (metres) of it.
-register_charger_site_radius_m
-    Register charging stations attach to an OSM site within this distance (metres).
-site_link_max_km
-    A service-area site attaches to a carriageway only through motorway links reachable within
-    this road distance (km) of the site's access point.
-site_link_touch_m, site_link_margin_m, node_site_link_radius_m
-    Which slip roads serve a site: those within ``site_link_touch_m`` (metres) of the site's area
-    (``node_site_link_radius_m`` for a site mapped as a single node), and no more than
-    ``site_link_margin_m`` farther than the nearest one (so the other carriageway's slip road,
-    typically 25 m or more further, does not count).
-register_site_match_radius_m
-    A register service-area point matches an OSM site within this distance (metres).
-charger_report_radius_m
-    An OSM charger that belongs to no site is reported (reconciliation) only within this distance
-    (metres) of the motorway network; chargers in towns are not findings.
-site_next_to_motorway_m
-    A site no slip road reaches is reported as ``site_without_links`` within this distance
-    (metres) of a motorway, else as ``site_not_on_motorway``.
-afir_max_gap_km, afir_max_offset_km, afir_pool_min_kw, afir_point_min_kw
-    EU AFIR (Regulation 2023/1804) core-network rule for cars: a pool in each direction at most
-    60 km apart, within 3 km of the exit, total output >= 400 kW with one point >= 150 kW (end-2025).
-nevi_max_gap_km, nevi_max_offset_km, nevi_min_ports, nevi_port_min_kw
-    US NEVI (23 CFR 680): DC fast-charging sites at most 50 miles (80.47 km) apart, within 1 mile
-    (1.609 km) of the corridor, at least 4 ports of at least 150 kW each.
-cn_max_gap_km
-    Gap length used for the Chinese rule's corridor verdict. The plan's rule is per site (a
-    charger at every service area); a carriageway meets it when every service area serving it has
-    a charger and no stretch between charging opportunities is longer than this. Default 60 km,
-    the greatest service-area spacing of the national highway standard (JTG B01-2014: service
-    areas about 50 km apart on average, at most 60 km).
+Each setting is described once, in :data:`SETTING_DESCRIPTIONS` (also the column comments of
+table ``settings``).
 """
 
 from __future__ import annotations
@@ -76,7 +25,7 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Settings:
-    """Methodology settings for one build; see the module docstring for each field."""
+    """Methodology settings for one build; :data:`SETTING_DESCRIPTIONS` says what each field means."""
 
     nev_powertrains: tuple[str, ...] = ("BEV", "PHEV", "EREV", "FCEV")
     teu_factor_45ft: float = 2.25
@@ -113,33 +62,68 @@ class Settings:
 
 
 SETTING_DESCRIPTIONS: dict[str, str] = {
-    "nev_powertrains": "Powertrains counted as new-energy vehicles",
-    "teu_factor_45ft": "TEU per 45-ft box (ISO 6346 length code L)",
-    "bulk_cargoes": "Cargo classes counted as port bulk cargo",
-    "green_freight_modes": "Collection and distribution modes counted as green",
-    "green_travel_modes": "Trip main modes counted as green travel",
-    "site_match_radius_m": "A station without service_area_id belongs to a register site within this distance, m",
-    "charging_space_share_min": "Charging spaces per site at least this share of small-car parking spaces",
-    "osm_charger_site_radius_m": "OSM charger belongs to an OSM site inside it or within this distance, m",
-    "register_charger_site_radius_m": "Register station attaches to an OSM site within this distance, m",
-    "site_link_max_km": "A site attaches to a carriageway through links within this road distance, km",
+    "nev_powertrains": "Powertrains counted as new-energy vehicles (MIIT definition: BEV, PHEV, EREV, FCEV)",
+    "teu_factor_45ft": "TEU per 45-ft box (ISO 6346 length code L): 2.25 = 45/20; some statistics count 2.0",
+    "bulk_cargoes": "Cargo classes counted as port bulk cargo for port_bulk_green_share",
+    "green_freight_modes": (
+        "Collection and distribution modes counted as green (rail, waterway, closed belt corridor, "
+        "new-energy trucks); add pipeline to count pipelines"
+    ),
+    "green_travel_modes": (
+        "Trip main modes counted as green travel (walk, bicycle, e-bike, bus, metro); drop e_bike to count "
+        "electric bicycles as non-green"
+    ),
+    "site_match_radius_m": (
+        "A charging station without service_area_id belongs to a register site within this distance "
+        "(WGS84 great-circle), m"
+    ),
+    "charging_space_share_min": (
+        "Companion rule of the 2022 national action plan: charging spaces per site at least this share of "
+        "small-car parking spaces"
+    ),
+    "osm_charger_site_radius_m": (
+        "On the OpenStreetMap network, a charger belongs to a service-area site when inside its area or "
+        "within this distance of it, m"
+    ),
+    "register_charger_site_radius_m": "Register charging stations attach to an OSM site within this distance, m",
+    "site_link_max_km": (
+        "A service-area site attaches to a carriageway only through motorway links reachable within this road "
+        "distance of its access point, km"
+    ),
     "site_link_touch_m": "Slip roads within this distance of a site's area serve it, m",
-    "site_link_margin_m": "Slip roads at most this much farther than the nearest one serve the site, m",
-    "node_site_link_radius_m": "Slip-road search radius for a site mapped as a node, m",
-    "register_site_match_radius_m": "A register site point matches an OSM site within this distance, m",
-    "charger_report_radius_m": "Unattached OSM chargers are reported within this distance of the network, m",
-    "site_next_to_motorway_m": "An unlinked site this close to a motorway is site_without_links, m",
-    "afir_max_gap_km": "EU AFIR: longest allowed distance between pools along a carriageway, km",
-    "afir_max_offset_km": "EU AFIR: longest allowed distance of a pool from the exit, km",
-    "afir_pool_min_kw": "EU AFIR: least total pool output, kW",
+    "site_link_margin_m": (
+        "Slip roads at most this much farther than the nearest one serve the site (so the other "
+        "carriageway's slip road, typically 25 m or more further, does not), m"
+    ),
+    "node_site_link_radius_m": "Slip-road search radius for a site mapped as a single node, m",
+    "register_site_match_radius_m": "A register service-area point matches an OSM site within this distance, m",
+    "charger_report_radius_m": (
+        "An OSM charger that belongs to no site is reported (reconciliation) only within this distance of the "
+        "motorway network; chargers in towns are not findings, m"
+    ),
+    "site_next_to_motorway_m": (
+        "A site no slip road reaches is reported as site_without_links within this distance of a motorway, "
+        "else as site_not_on_motorway, m"
+    ),
+    "afir_max_gap_km": (
+        "EU AFIR (Regulation 2023/1804) core-network rule for cars: longest distance between pools along a "
+        "carriageway, km"
+    ),
+    "afir_max_offset_km": "EU AFIR: longest distance of a pool from the exit, km",
+    "afir_pool_min_kw": "EU AFIR: least total pool output (end-2025), kW",
     "afir_point_min_kw": "EU AFIR: least output of the largest point, kW",
-    "nevi_max_gap_km": "US NEVI: longest allowed distance between sites along a corridor, km",
-    "nevi_max_offset_km": "US NEVI: longest allowed distance of a site from the corridor, km",
+    "nevi_max_gap_km": "US NEVI (23 CFR 680): longest distance between DC fast-charging sites (50 miles), km",
+    "nevi_max_offset_km": "US NEVI: longest distance of a site from the corridor (1 mile), km",
     "nevi_min_ports": "US NEVI: least number of DC ports per site",
     "nevi_port_min_kw": "US NEVI: least output per DC port, kW",
-    "cn_max_gap_km": "Chinese rule: carriageway gaps longer than this are flagged, km",
+    "cn_max_gap_km": (
+        "Chinese rule: a carriageway meets it when every service area serving it has a charger and no "
+        "stretch between charging opportunities is longer than this (JTG B01-2014: service areas at most "
+        "60 km apart), km"
+    ),
 }
-"""One line per setting: the column comments of warehouse table ``settings``."""
+"""What each setting means, with its unit: the one place settings are documented, also the column
+comments of warehouse table ``settings``."""
 
 
 def load_settings(path: str | Path | None = None) -> Settings:

@@ -3,11 +3,13 @@
 Each section function reads a built database and returns a list of items to show in order:
 HTML fragments (``str``) and altair charts. The report notebook shows them with
 :func:`show`, between these common sections the registered domains' own sections
-(``Domain.report_section``, same calling convention).
+(``Domain.report_section``, same calling convention). Sections head themselves with an
+unnumbered ``<h2>``; :class:`SectionNumbers` numbers them in the order the report shows them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -30,6 +32,31 @@ def show(items: Iterable[Any]) -> None:
 
     for item in items:
         display(HTML(item) if isinstance(item, str) else item)
+
+
+ZH_NUMERALS = "一二三四五六七八九十"
+"""Chinese numerals of the first ten sections."""
+
+
+class SectionNumbers:
+    """Numbers the ``<h2>`` headings of section items in the order they are shown (一、 / 1.)."""
+
+    def __init__(self, lang: str = "zh") -> None:
+        self.lang = lang
+        self.count = 0
+
+    def __call__(self, items: Iterable[Any]) -> list[Any]:
+        """The items with each ``<h2>`` heading numbered; other items as they are."""
+        return [self._numbered(item) if isinstance(item, str) else item for item in items]
+
+    def _numbered(self, fragment: str) -> str:
+        def number(match: re.Match[str]) -> str:
+            self.count += 1
+            numeral = ZH_NUMERALS[self.count - 1] if self.count <= len(ZH_NUMERALS) else str(self.count)
+            title = text("section_number", self.lang, numeral=numeral, number=self.count, title=match[1])
+            return f"<h2>{title}</h2>"
+
+        return re.sub(r"<h2>(.*?)</h2>", number, fragment)
 
 
 def title_section(con: duckdb.DuckDBPyConnection, *, year: int, lang: str = "zh") -> list[Item]:

@@ -48,8 +48,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Expressway charging: sites and longest gaps between chargers",
     },
     "charging.section_charging": {
-        "zh": "三、高速公路服务区充电设施",
-        "en": "3. Charging at expressway service areas",
+        "zh": "高速公路服务区充电设施",
+        "en": "Charging at expressway service areas",
     },
     "charging.section_sites": {
         "zh": "{year}年末各服务区充电设施",

@@ -124,7 +124,7 @@ NETWORK_COMMENTS: Comments = {
 def empty_network_frames() -> dict[str, pl.DataFrame]:
     """The network tables with their columns and no rows."""
     from qdtransport.domains.charging.network.attachment import SITE_ACCESS_SCHEMA
-    from qdtransport.domains.charging.network.coverage import (
+    from qdtransport.domains.charging.network.schemas import (
         CORRIDOR_GAPS_SCHEMA,
         RECONCILIATION_SCHEMA,
         SA_NETWORK_COVERAGE_SCHEMA,

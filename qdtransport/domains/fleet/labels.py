@@ -52,8 +52,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "New-energy share of the fleet in service on 31 December {year}, by district",
     },
     "fleet.section_fleet": {
-        "zh": "二、公交车与出租车新能源化",
-        "en": "2. New-energy buses and taxis",
+        "zh": "公交车与出租车新能源化",
+        "en": "New-energy buses and taxis",
     },
 }
 """i18n key -> {"zh": …, "en": …}; merged into :mod:`qdtransport.i18n`."""

@@ -26,7 +26,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 import networkx as nx
-import numpy as np
 import polars as pl
 import shapely
 
@@ -40,80 +39,18 @@ from qdtransport.domains.charging.network.carriageways import Carriageway, split
 from qdtransport.domains.charging.network.extract import OsmExtract
 from qdtransport.domains.charging.network.gaps import gap_stats
 from qdtransport.domains.charging.network.geometry import LocalProjection
+from qdtransport.domains.charging.network.reconciliation import reconcile
 from qdtransport.domains.charging.network.register import (
     active_stations,
     match_register_sites,
 )
+from qdtransport.domains.charging.network.schemas import (
+    CORRIDOR_GAPS_SCHEMA,
+    RULES,
+    SA_NETWORK_COVERAGE_SCHEMA,
+)
 from qdtransport.domains.charging.network.site_charging import site_charging
 from qdtransport.settings import Settings
-
-RULES = ("cn", "afir", "nevi")
-"""Spacing rules reported per carriageway."""
-
-
-SA_NETWORK_COVERAGE_SCHEMA: dict[str, pl.DataType] = {
-    "site_id": pl.String(),
-    "name": pl.String(),
-    "kind": pl.String(),
-    "route_ref": pl.String(),
-    "direction": pl.String(),
-    "has_charger": pl.Boolean(),
-    "chargers": pl.Int64(),
-    "osm_chargers": pl.Int64(),
-    "register_stations": pl.Int64(),
-    "nearest_charger_km": pl.Float64(),
-    "register_site_id": pl.String(),
-    "lon": pl.Float64(),
-    "lat": pl.Float64(),
-    "offset_km": pl.Float64(),
-    "pool_kw": pl.Float64(),
-    "max_point_kw": pl.Float64(),
-    "fast_points": pl.Int64(),
-    "afir_ok": pl.Boolean(),
-    "nevi_ok": pl.Boolean(),
-}
-
-_RULE_COLUMNS = {
-    "sites": pl.Int64(),
-    "max_gap_km": pl.Float64(),
-    "lead_km": pl.Float64(),
-    "tail_km": pl.Float64(),
-    "compliant_share": pl.Float64(),
-}
-CORRIDOR_GAPS_SCHEMA: dict[str, pl.DataType] = {
-    "route_ref": pl.String(),
-    "direction": pl.String(),
-    "name": pl.String(),
-    "length_km": pl.Float64(),
-    "extent_km": pl.Float64(),
-    "pieces": pl.Int64(),
-    "breaks_km": pl.Float64(),
-    "sites": pl.Int64(),
-    "service_areas": pl.Int64(),
-    "service_areas_with_charger": pl.Int64(),
-    "charging_sites": pl.Int64(),
-    "max_gap_km": pl.Float64(),
-    "lead_km": pl.Float64(),
-    "tail_km": pl.Float64(),
-    "compliant_share": pl.Float64(),
-    "meets_afir": pl.Boolean(),
-    "meets_nevi": pl.Boolean(),
-    "cn_compliant": pl.Boolean(),
-    **{f"afir_{name}": dtype for name, dtype in _RULE_COLUMNS.items()},
-    "afir_compliant": pl.Boolean(),
-    **{f"nevi_{name}": dtype for name, dtype in _RULE_COLUMNS.items()},
-    "nevi_compliant": pl.Boolean(),
-    "geometry_wkt": pl.String(),
-}
-
-RECONCILIATION_SCHEMA: dict[str, pl.DataType] = {
-    "kind": pl.String(),
-    "object_id": pl.String(),
-    "name": pl.String(),
-    "lon": pl.Float64(),
-    "lat": pl.Float64(),
-    "detail": pl.String(),
-}
 
 
 @dataclass
@@ -260,7 +197,7 @@ def compute_network_coverage(
     }
     coverage = _site_table(sites, access, charging, matches, opportunities["cn"])
     gaps = _corridor_table(graph, carriageways, access, sites, opportunities, settings)
-    reconciliation = _reconciliation(
+    reconciliation = reconcile(
         extract, shapes, on_network, projection, register, matches, osm_chargers, stations, settings
     )
     return NetworkCoverage(
@@ -505,160 +442,3 @@ def _corridor_table(
         row["geometry_wkt"] = _carriageway_wkt(graph, carriageway)
         rows.append(row)
     return pl.DataFrame(rows, schema=CORRIDOR_GAPS_SCHEMA).sort("route_ref", "direction")
-
-
-def _reconciliation(
-    extract: OsmExtract,
-    shapes: list[shapely.Geometry],
-    on_network: set[str],
-    projection: LocalProjection,
-    register: pl.DataFrame,
-    matches: pl.DataFrame,
-    osm_chargers: pl.DataFrame,
-    stations: pl.DataFrame,
-    settings: Settings,
-) -> pl.DataFrame:
-    """The findings listed in :class:`NetworkCoverage` (``reconciliation``)."""
-    sites = extract.sites
-    findings: list[dict[str, object]] = []
-    motorway_tree, motorway_refs, network_tree = _road_trees(extract, projection)
-
-    for i, (site_id, name, lon, lat) in enumerate(
-        sites.select("site_id", "name", "lon", "lat").iter_rows()
-    ):
-        if site_id in on_network:
-            continue
-        detail = "no motorway_link reaches the site"
-        kind = "site_not_on_motorway"
-        if motorway_tree is not None:
-            nearest, distance = motorway_tree.query_nearest(shapes[i], return_distance=True)
-            metres = float(distance[0])
-            detail += f"; nearest motorway {motorway_refs[int(nearest[0])]} at {metres:,.0f} m"
-            if metres <= settings.site_next_to_motorway_m:
-                kind = "site_without_links"
-        else:
-            detail += "; the file has no motorway"
-        findings.append(
-            {
-                "kind": kind,
-                "object_id": site_id,
-                "name": name,
-                "lon": lon,
-                "lat": lat,
-                "detail": detail,
-            }
-        )
-
-    matched_sites = dict(matches.select("site_id", "service_area_id").iter_rows())
-    if register.height:
-        for site_id, name, lon, lat in sites.select("site_id", "name", "lon", "lat").iter_rows():
-            if site_id in on_network and site_id not in matched_sites:
-                findings.append(
-                    {
-                        "kind": "osm_site_without_register_row",
-                        "object_id": site_id,
-                        "name": name,
-                        "lon": lon,
-                        "lat": lat,
-                        "detail": "no service_areas row within the match radius",
-                    }
-                )
-        register_on_network = {r for s, r in matched_sites.items() if s in on_network}
-        in_service = (
-            register.filter(pl.col("status").fill_null("open") == "open")
-            if "status" in register.columns
-            else register
-        )
-        for register_id, name, lon, lat in in_service.select(
-            "service_area_id", "name", "lon", "lat"
-        ).iter_rows():
-            if register_id in register_on_network:
-                continue
-            matched = [s for s, r in matched_sites.items() if r == register_id]
-            detail = (
-                f"matches OSM site {', '.join(matched)}, which no motorway_link reaches"
-                if matched
-                else "no OSM service area within the match radius"
-            )
-            findings.append(
-                {
-                    "kind": "register_site_not_on_network",
-                    "object_id": register_id,
-                    "name": name,
-                    "lon": lon,
-                    "lat": lat,
-                    "detail": detail,
-                }
-            )
-
-    for osm_id, name, lon, lat, site_id in osm_chargers.select(
-        "osm_id", "name", "lon", "lat", "site_id"
-    ).iter_rows():
-        if site_id in on_network:
-            continue
-        point = projection.geometry(shapely.Point(lon, lat))
-        near = (
-            network_tree is not None
-            and len(
-                network_tree.query(point, predicate="dwithin", distance=settings.charger_report_radius_m)
-            )
-            > 0
-        )
-        if not near:
-            continue
-        detail = (
-            f"belongs to site {site_id}, which is not on the network"
-            if site_id
-            else "near the motorway but within no service area's radius"
-        )
-        findings.append(
-            {
-                "kind": "charger_without_site",
-                "object_id": osm_id,
-                "name": name,
-                "lon": lon,
-                "lat": lat,
-                "detail": detail,
-            }
-        )
-    for station_id, name, lon, lat, register_id, site_id in stations.select(
-        "station_id", "name", "lon", "lat", "service_area_id", "site_id"
-    ).iter_rows():
-        if register_id is None or site_id in on_network:
-            continue
-        detail = (
-            f"names service area {register_id} but belongs to site {site_id}, "
-            "which is not on the network"
-            if site_id
-            else f"names service area {register_id}, which has no OSM site on the network"
-        )
-        findings.append(
-            {
-                "kind": "charger_without_site",
-                "object_id": station_id,
-                "name": name,
-                "lon": lon,
-                "lat": lat,
-                "detail": detail,
-            }
-        )
-    return pl.DataFrame(findings, schema=RECONCILIATION_SCHEMA).sort("kind", "object_id")
-
-
-def _road_trees(
-    extract: OsmExtract, projection: LocalProjection
-) -> tuple[shapely.STRtree | None, list[str], shapely.STRtree | None]:
-    """Spatial indexes of the motorway edges (with their refs) and of all network edges."""
-    graph = extract.graph
-    if graph.number_of_edges() == 0:
-        return None, [], None
-    geometries, is_motorway, refs = [], [], []
-    for _, _, data in graph.edges(data=True):
-        geometries.append(data["geometry"])
-        is_motorway.append(data.get("highway") == "motorway")
-        refs.append(";".join(data.get("ref") or ()) or (data.get("name") or "without ref"))
-    lines = projection.geometry(np.asarray(geometries, dtype=object))
-    mask = np.asarray(is_motorway)
-    motorway_tree = shapely.STRtree(lines[mask]) if mask.any() else None
-    motorway_refs = [ref for ref, keep in zip(refs, is_motorway, strict=True) if keep]
-    return motorway_tree, motorway_refs, shapely.STRtree(lines)

@@ -20,13 +20,13 @@ import polars as pl
 import pytest
 
 from qdtransport.domains.charging.network import OsmExtract, compute_network_coverage
-from qdtransport.domains.charging.network.coverage import (
+from qdtransport.domains.charging.network.extract import chargers_frame, sites_frame
+from qdtransport.domains.charging.network.motorway_graph import MotorwayGraphBuilder
+from qdtransport.domains.charging.network.schemas import (
     CORRIDOR_GAPS_SCHEMA,
     RECONCILIATION_SCHEMA,
     SA_NETWORK_COVERAGE_SCHEMA,
 )
-from qdtransport.domains.charging.network.extract import chargers_frame, sites_frame
-from qdtransport.domains.charging.network.motorway_graph import MotorwayGraphBuilder
 from qdtransport.settings import Settings
 
 DEGREE_KM = 111.19508
