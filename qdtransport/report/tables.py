@@ -152,7 +152,8 @@ def scorecard_table(rows: Any, *, lang: str = "zh") -> pl.DataFrame:
             format_value(row["value"], row["unit"]) if has_value else text("no_value", lang)
         )
         out[3].append(
-            f"{row['numerator']:,} / {row['denominator']:,}"
+            # doubles (weighted trips, tonnes) shown whole, with thousands separators
+            f"{format_number(row['numerator'])} / {format_number(row['denominator'])}"
             if row.get("denominator") is not None
             else MISSING
         )
