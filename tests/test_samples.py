@@ -52,6 +52,8 @@ ALL_FILES = (
     "service_areas.xlsx",
     "charging_stations.csv",
     OSM_FILE,
+    "port_bulk_flows/2019-2022.csv",
+    "port_bulk_flows/2023-2025.xlsx",
     *TRAVEL,
     "dataset.toml",
     "README.md",

@@ -126,7 +126,8 @@ def scorecard_table(rows: Any, *, lang: str = "zh") -> pl.DataFrame:
     -------
     polars.DataFrame
         String columns Indicator, Year, Value (shares as ``66.7%``, TEU as ``2,200,000 TEU``),
-        Numerator / denominator, Target (``≥ 80% (2025)``), Met (✓/✗, ``–`` without a value),
+        Numerator / denominator (whole numbers with separators), Target (``≥ 80% (2025)``),
+        Met (✓/✗, ``–`` without a value),
         Year data ("full year" or "not complete †"). No rows gives an empty frame with these
         columns.
     """
@@ -152,8 +153,7 @@ def scorecard_table(rows: Any, *, lang: str = "zh") -> pl.DataFrame:
             format_value(row["value"], row["unit"]) if has_value else text("no_value", lang)
         )
         out[3].append(
-            # doubles (weighted trips, tonnes) shown whole, with thousands separators
-            f"{format_number(row['numerator'])} / {format_number(row['denominator'])}"
+            f"{row['numerator']:,.0f} / {row['denominator']:,.0f}"
             if row.get("denominator") is not None
             else MISSING
         )
