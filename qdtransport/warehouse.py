@@ -8,9 +8,9 @@ leaves the last good database byte-identical. The file is written with DuckDB st
 What the file holds
 -------------------
 Tables: one per input table of the contract (loaded rows), ``rejects``, ``data_quality_warnings``,
-``load_manifest``, ``targets``, ``settings`` (the methodology used), ``build_info``, and — always,
-empty without an OSM file — ``sa_network_coverage``, ``corridor_gaps``, ``network_reconciliation``,
-``sa_network_access``.
+``load_manifest``, ``targets``, ``settings`` (the methodology used), ``build_info``, and the tables
+each domain computes at build time (``Domain.build_tables``; e.g. the charging domain's network
+check, whose tables are always there, empty without an OSM file).
 Views: every ``.sql`` file of ``queries/`` in dependency order (staging, intermediate,
 indicators, then scorecard; see :mod:`qdtransport.queries`), and ``indicator_values``, generated
 from the registered indicators.
@@ -30,7 +30,8 @@ import duckdb
 import polars as pl
 
 from qdtransport import __version__
-from qdtransport.domains import TABLES, indicators, target_rows
+from qdtransport.domains import DOMAINS, TABLES, indicators, target_rows
+from qdtransport.domains.base import DomainBuildError
 from qdtransport.ingest import Ingested, load_directory
 from qdtransport.queries import QUERY_LAYERS, QueryOrderError, ordered_query_files
 from qdtransport.settings import SETTING_DESCRIPTIONS, Settings
@@ -367,7 +368,7 @@ def build(
     try:
         progress("loading tables")
         load_tables(con, ingested, settings)
-        network_checked = _network_tables(con, ingested, settings, dataset.get("as_of"), progress)
+        _domain_tables(con, ingested, settings, dataset.get("as_of"), progress)
         _build_info(con, ingested, settings, dataset)
         progress("creating views")
         run_queries(con, progress)
@@ -395,35 +396,23 @@ def build(
         rows_rejected=ingested.rejects.height,
         warnings=ingested.warnings.height,
         duplicates_collapsed=int(manifest["duplicates_collapsed"].sum()) if manifest.height else 0,
-        network_checked=network_checked,
+        network_checked=ingested.osm_file is not None,
         notes=tuple(ingested.notes),
     )
 
 
-def _network_tables(
+def _domain_tables(
     con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Settings, as_of: dt.date | None, progress: Progress
-) -> bool:
-    """Run the OSM coverage check when there is an OSM file; create its tables either way."""
-    from qdtransport.domains.charging.network_tables import network_frames
-
-    if ingested.osm_file is not None:
-        progress(f"network check on {ingested.osm_file.name}")
-    try:
-        frames, comments = network_frames(
-            ingested.osm_file,
-            register_sites=ingested.tables["service_areas"].frame,
-            register_stations=ingested.tables["charging_stations"].frame,
-            settings=settings,
-            as_of=as_of,
-        )
-    except Exception as exc:  # osmnx, pyosmium and XML parsers raise their own error types
-        raise BuildError(f"{ingested.osm_file}: the network check failed: {type(exc).__name__}: {exc}") from exc
-    for name, frame in frames.items():
-        if ingested.osm_file is not None:
-            progress(f"  {name}: {frame.height} rows")
-        _create_table(con, name, frame)
-        _comment_table(con, name, *comments[name])
-    return ingested.osm_file is not None
+) -> None:
+    """Create the tables each domain computes at build time (``Domain.build_tables``)."""
+    for domain in DOMAINS:
+        try:
+            tables = domain.build_tables(ingested, settings=settings, as_of=as_of, progress=progress)
+        except DomainBuildError as exc:
+            raise BuildError(str(exc)) from exc
+        for name, table in tables.items():
+            _create_table(con, name, table.frame)
+            _comment_table(con, name, table.comment, dict(table.columns))
 
 
 def _build_info(

@@ -8,6 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from qdtransport.samples import write_samples
+
 SheetWriter = Callable[[Path, dict[int, list[object]]], None]
 
 
@@ -24,3 +26,11 @@ def _write_sheet(path: Path, rows: dict[int, list[object]]) -> None:
 def write_sheet() -> SheetWriter:
     """Writes a workbook whose first sheet has ``rows`` (sheet row number -> cells from column A)."""
     return _write_sheet
+
+
+@pytest.fixture(scope="session")
+def samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole sample data set, generated once into a temporary folder."""
+    out = tmp_path_factory.mktemp("samples")
+    write_samples(out)
+    return out

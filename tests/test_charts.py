@@ -42,3 +42,19 @@ def test_svg_renderer_needs_no_network(restore_renderer: None) -> None:
     data = bundle[0] if isinstance(bundle, tuple) else bundle
     assert data["image/svg+xml"].startswith("<svg")
     assert not any("html" in kind or "vegalite" in kind for kind in data)
+
+
+def test_volume_by_year_is_not_a_share_axis() -> None:
+    # 2.546 million TEU in 2024 against 2.2 million in 2025: the y axis runs from 0 past the
+    # larger of the two (2,546,000 * 1.1 = 2,800,600), labelled in whole TEU, not percent
+    frame = pl.DataFrame({"year": [2023, 2024], "value": [2_100_000.0, 2_546_000.0], "complete": [True, True]})
+    spec = charts.volume_by_year(
+        frame, target_value=2_200_000.0, target_year=2025, title="TEU", y_title="TEU", unit="TEU", lang="en"
+    ).to_dict()
+    line = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "line")
+    y = line["encoding"]["y"]
+    assert y["scale"]["domain"] == [0, pytest.approx(2_800_600.0)]
+    assert y["axis"]["format"] == ",.0f"
+    texts = [row["text"] for layer in spec["layer"] for row in layer.get("data", {}).get("values", [])]
+    datasets = [row.get("text") for rows in spec.get("datasets", {}).values() for row in rows]
+    assert "Target 2,200,000 TEU" in texts + datasets

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import shutil
 import struct
@@ -10,6 +11,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from qdtransport.domains import DOMAINS
+from qdtransport.domains.base import DomainBuildError
 from qdtransport.readers import InputFileError
 from qdtransport.warehouse import BuildError, build
 
@@ -177,3 +180,14 @@ def test_a_malformed_dataset_toml_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"dataset\.toml: not valid TOML"):
         build(data, tmp_path / "qd.duckdb")
     assert not (tmp_path / "qd.duckdb").exists()
+
+
+def test_a_domain_build_step_failure_is_a_build_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing(ingested: object, **options: object) -> dict[str, object]:
+        raise DomainBuildError("demo.osm: the network check failed: boom")
+
+    broken = dataclasses.replace(DOMAINS[1], build_tables=failing)
+    monkeypatch.setattr("qdtransport.warehouse.DOMAINS", (DOMAINS[0], broken, *DOMAINS[2:]))
+    with pytest.raises(BuildError, match="demo.osm: the network check failed: boom"):
+        build(DATA, tmp_path / "qd.duckdb")
+    assert list(tmp_path.iterdir()) == []

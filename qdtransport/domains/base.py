@@ -12,9 +12,12 @@ import random
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qdtransport.contracts import Table
+
+if TYPE_CHECKING:
+    import polars as pl
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,34 @@ class Indicator:
         return self.target.indicator_id
 
 
+class DomainBuildError(Exception):
+    """A domain's own build step failed; the message names the input and the problem."""
+
+
+@dataclass(frozen=True)
+class DerivedTable:
+    """A table a domain computes in Python at build time, with its comments.
+
+    Attributes
+    ----------
+    frame
+        The rows.
+    comment
+        The table comment (its grain).
+    columns
+        Column name -> comment, for every column.
+    """
+
+    frame: pl.DataFrame
+    comment: str
+    columns: Mapping[str, str]
+
+
+def no_tables(ingested: Any, **options: Any) -> dict[str, DerivedTable]:
+    """No tables computed at build time."""
+    return {}
+
+
 def no_report_section(con: Any, **options: Any) -> list[Any]:
     """A report section with nothing to show."""
     return []
@@ -122,6 +153,10 @@ class Domain:
         ``data_samples/README.md`` (``rng`` starts in the state ``write_samples`` got).
     readme_figures
         ``readme_figures(rng) -> str``: rows of the README's table of published figures.
+    build_tables
+        ``build_tables(ingested, *, settings, as_of, progress) -> {name: DerivedTable}``: tables
+        the domain computes in Python from the loaded inputs (:class:`qdtransport.ingest.Ingested`)
+        before the SQL runs; a failure raises :class:`DomainBuildError`.
     """
 
     name: str
@@ -132,3 +167,4 @@ class Domain:
     write_samples: Callable[..., dict[str, Path]] = no_samples
     readme_section: Callable[..., str] = no_text
     readme_figures: Callable[..., str] = no_text
+    build_tables: Callable[..., Mapping[str, DerivedTable]] = no_tables

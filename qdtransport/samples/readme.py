@@ -27,7 +27,7 @@ qdtransport scorecard --db demo.duckdb --year 2025
 
 The files are made by `python -m qdtransport.samples --out data_samples` (seed {seed}); running it
 again gives the same bytes, and a test checks that the files here are exactly what it makes, so
-do not edit them by hand — change the generator in `qdtransport/samples/` instead.
+do not edit them by hand — change the generators in `qdtransport/domains/<domain>/samples` instead.
 """
 
 FIGURES_HEADER = """\

@@ -11,7 +11,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from qdtransport.domains.base import Domain, Indicator, Target
+from qdtransport.domains.base import DerivedTable, Domain, Indicator, Target
 from qdtransport.domains.charging.contract import TABLES
 from qdtransport.domains.charging.labels import LABELS
 
@@ -37,6 +37,13 @@ def report_section(con: Any, **options: Any) -> list[Any]:
     from qdtransport.domains.charging.report import section
 
     return section(con, **options)
+
+
+def build_tables(ingested: Any, **options: Any) -> dict[str, DerivedTable]:
+    """The network check's tables; see :func:`qdtransport.domains.charging.network_tables.build_tables`."""
+    from qdtransport.domains.charging.network_tables import build_tables as tables
+
+    return tables(ingested, **options)
 
 
 def write_samples(out_dir: Path, rng: random.Random) -> dict[str, Path]:
@@ -69,4 +76,5 @@ DOMAIN = Domain(
     write_samples=write_samples,
     readme_section=readme_section,
     readme_figures=readme_figures,
+    build_tables=build_tables,
 )

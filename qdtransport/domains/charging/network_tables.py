@@ -9,10 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
+from qdtransport.domains.base import DerivedTable, DomainBuildError
 from qdtransport.settings import Settings
+
+if TYPE_CHECKING:
+    from qdtransport.ingest import Ingested
 
 Comments = dict[str, tuple[str, dict[str, str]]]
 
@@ -185,6 +190,48 @@ def network_frames(
         "sa_network_access": coverage.site_access,
     }
     return frames, NETWORK_COMMENTS
+
+
+def build_tables(
+    ingested: Ingested, *, settings: Settings, as_of: dt.date | None, progress: Callable[[str], None]
+) -> dict[str, DerivedTable]:
+    """The network tables of a build: the check on the data directory's OSM file, or empty tables.
+
+    Parameters
+    ----------
+    ingested
+        The loaded inputs: ``osm_file`` and the ``service_areas`` and ``charging_stations`` tables.
+    settings
+        Methodology settings.
+    as_of
+        Date at which register stations are counted; today when None.
+    progress
+        Called with a line of text at each step.
+
+    Raises
+    ------
+    DomainBuildError
+        The OSM file cannot be read or the check fails (the message names the file).
+    """
+    osm = ingested.osm_file
+    if osm is not None:
+        progress(f"network check on {osm.name}")
+    try:
+        frames, comments = network_frames(
+            osm,
+            register_sites=ingested.tables["service_areas"].frame,
+            register_stations=ingested.tables["charging_stations"].frame,
+            settings=settings,
+            as_of=as_of,
+        )
+    except Exception as exc:  # osmnx, pyosmium and XML parsers raise their own error types
+        raise DomainBuildError(f"{osm}: the network check failed: {type(exc).__name__}: {exc}") from exc
+    tables = {}
+    for name, frame in frames.items():
+        if osm is not None:
+            progress(f"  {name}: {frame.height} rows")
+        tables[name] = DerivedTable(frame, *comments[name])
+    return tables
 
 
 def coverage_summary(

@@ -22,14 +22,14 @@ SEED = 7
 
 
 @pytest.fixture(scope="module")
-def samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def travel_samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("travel_samples")
     write_samples(out, random.Random(SEED))
     return out
 
 
-def test_three_files_in_three_forms_and_small(samples: Path) -> None:
-    folder = samples / "travel_survey_trips"
+def test_three_files_in_three_forms_and_small(travel_samples: Path) -> None:
+    folder = travel_samples / "travel_survey_trips"
     assert sorted(p.name for p in folder.iterdir()) == ["2019.csv", "2022.xlsx", "2024.csv"]
     raw = (folder / "2019.csv").read_bytes()
     with pytest.raises(UnicodeDecodeError):
@@ -40,14 +40,14 @@ def test_three_files_in_three_forms_and_small(samples: Path) -> None:
     assert sum(p.stat().st_size for p in folder.iterdir()) < 5_000_000
 
 
-def test_same_seed_same_bytes(samples: Path, tmp_path: Path) -> None:
+def test_same_seed_same_bytes(travel_samples: Path, tmp_path: Path) -> None:
     write_samples(tmp_path, random.Random(SEED))
-    for path in (samples / "travel_survey_trips").iterdir():
+    for path in (travel_samples / "travel_survey_trips").iterdir():
         assert (tmp_path / "travel_survey_trips" / path.name).read_bytes() == path.read_bytes()
 
 
-def test_defects_reach_rejects_as_listed(samples: Path) -> None:
-    ingested = load_directory(samples)
+def test_defects_reach_rejects_as_listed(travel_samples: Path) -> None:
+    ingested = load_directory(travel_samples)
     codes = sorted(ingested.rejects["reason_code"].to_list())
     # each file: missing weight, zero weight, unknown mode; the workbook: one conflicting pair
     assert codes == sorted(["missing_value", "out_of_range", "bad_enum"] * 3 + ["duplicate_conflict"] * 2)
@@ -58,10 +58,10 @@ def test_defects_reach_rejects_as_listed(samples: Path) -> None:
     assert trips.filter(trips["person_id"].is_null()).height == 3 * 12
 
 
-def test_views_find_what_the_readme_says(samples: Path, views: Views) -> None:
+def test_views_find_what_the_readme_says(travel_samples: Path, views: Views) -> None:
     expected = {s.year: s for s in expected_shares(survey_files(random.Random(SEED)))}
     rows = (
-        views(samples)
+        views(travel_samples)
         .execute("select year, value, ci_low, ci_high, trips, persons, design_effect from green_travel_share")
         .fetchall()
     )

@@ -165,7 +165,8 @@ def _osm_section(network: DemoNetwork) -> list[str]:
         "",
         (
             "The PBF header has no note field: the sentence above is its writing-program string. "
-            "`qdtransport.samples.osm_demo.write_osm_demo` also writes the network as `.osm` XML, with the "
+            "`qdtransport.domains.charging.samples.osm_demo.write_osm_demo` also writes the network as `.osm` XML, "
+            "with the "
             "sentence as `<note>`."
         ),
         "",

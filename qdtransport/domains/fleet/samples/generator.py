@@ -7,7 +7,7 @@ applied as an exact count per year and area so that the shares come out as desig
 leave the register after their service life (:func:`service_life_days`).
 
 Why the numbers are what they are is explained, with the published figures behind them, in the
-README that :mod:`qdtransport.samples.readme` writes next to the data.
+README that :mod:`qdtransport.domains.fleet.samples.readme` writes next to the data.
 """
 
 from __future__ import annotations

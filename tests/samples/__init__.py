@@ -1,0 +1,1 @@
+"""Tests of the sample data set (qdtransport.samples)."""
