@@ -1,97 +1,219 @@
-"""Benchmark: validated ingest of a vehicle register against a plain DuckDB scan of the same file.
+"""Benchmark: validated build of a vehicle register against DuckDB's own CSV load of the same rows.
 
-Writes a synthetic register of N rows (valid VINs, Chinese headers and values, a few defects) as
-UTF-8 and as GB18030 CSV, then times in the same process:
+Writes a synthetic register of N rows (valid VINs, Chinese headers and values, plates matching
+the powertrain, one bad VIN in a thousand) as UTF-8 CSV, GB18030 CSV, a fully quoted CSV (every
+field in double quotes, as spreadsheet programs write it) and an .xlsx workbook (sheets of at most
+1,000,000 rows), then runs each case in its own child process and prints seconds, the ratio to
+its floor, and the peak resident memory of that process:
 
-- baseline: DuckDB ``read_csv`` of the UTF-8 file into a table (type detection, no validation);
-- ``qdtransport.ingest.load_table`` on the UTF-8 and on the GB18030 file (decode, header mapping,
-  parsing, check digits, row rules, duplicates, reconciliation);
-- the whole ``qdtransport build`` on a directory holding the UTF-8 file.
+- floor (CSV): ``create table t as select * from read_csv(file)`` into a new DuckDB file, no checks;
+- floor (xlsx): reading every sheet with the Excel reader alone (fastexcel, cells as text);
+- build: ``qdtransport.warehouse.build`` on a folder holding only that file (ingest, tables, views).
 
-Run: ``python bench/bench_ingest.py [--rows 500000]``. Prints seconds and ratios to the baseline.
+Targets: build within 3x of the floor for every CSV variant, within 5x for xlsx, peak memory under
+2 GB at 4 million rows.
+
+Run: ``python bench/bench_ingest.py [--rows 1000000 4000000] [--cases utf8 gb18030 quoted xlsx]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import os
 import random
+import resource
+import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Callable
+import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-import duckdb
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XML = '<?xml version="1.0" encoding="UTF-8"?>'
 
-from qdtransport.checkdigits import vin_check_digit
-from qdtransport.domains.fleet.contract import FLEET_REGISTER
-from qdtransport.ingest import load_table
-from qdtransport.warehouse import build
-
-HEADER = "车辆识别代号,号牌号码,使用性质,动力类型,注册登记日期,注销日期,是否建成区,所属区市,经营企业\n"
+HEADER = [
+    "车辆识别代号", "号牌号码", "使用性质", "动力类型", "注册登记日期",
+    "注销日期", "是否建成区", "所属区市", "经营企业",
+]
 USES = ("公交客运", "巡游出租客运")
 POWERTRAINS = ("纯电动", "柴油", "压缩天然气", "插电式混合动力")
+NEW_ENERGY = {"纯电动", "插电式混合动力"}
 DISTRICTS = ("市南区", "市北区", "李沧区", "崂山区", "城阳区", "黄岛区", "即墨区", "胶州市", "平度市", "莱西市")
+SHEET_ROWS = 1_000_000
+CASES = ("utf8", "gb18030", "quoted", "xlsx")
 
 
-def synthetic_register_lines(rows: int, seed: int = 7) -> list[str]:
-    """CSV lines (header first) of a synthetic register; about 1 in 1000 rows has a bad VIN."""
+def synthetic_register_rows(rows: int, seed: int = 7) -> list[list[str]]:
+    """Rows of a synthetic register (header first); about 1 in 1000 rows has a bad VIN.
+
+    New-energy powertrains carry new-energy plates (鲁BD12345), the others ordinary ones.
+    """
+    from qdtransport.checkdigits import vin_check_digit
+
     rng = random.Random(seed)
     start = dt.date(2015, 1, 1)
-    lines = [HEADER]
+    out = [HEADER]
     for i in range(rows):
         body = f"LZYTBGBW0N{i:07d}"
         vin = body[:8] + vin_check_digit(body) + body[9:]
         if i % 1000 == 999:
             vin = vin[:8] + ("1" if vin[8] != "1" else "2") + vin[9:]
         date = start + dt.timedelta(days=rng.randrange(4000))
-        lines.append(
-            f"{vin},鲁B{i % 100000:05d},{USES[i % 2]},{POWERTRAINS[rng.randrange(4)]},{date:%Y/%m/%d},,"
-            f"{'是' if rng.random() < 0.8 else '否'},{DISTRICTS[i % 10]},公交集团\n"
+        powertrain = POWERTRAINS[rng.randrange(4)]
+        plate = f"鲁BD{i % 100000:05d}" if powertrain in NEW_ENERGY else f"鲁B{i % 100000:05d}"
+        out.append([vin, plate, USES[i % 2], powertrain, f"{date:%Y/%m/%d}", "",
+                    "是" if rng.random() < 0.8 else "否", DISTRICTS[i % 10], "公交集团"])
+    return out
+
+
+def _column_letter(index: int) -> str:
+    return chr(ord("A") + index)
+
+
+def write_xlsx(path: Path, rows: list[list[str]]) -> None:
+    """A minimal .xlsx (inline strings), sheets of at most :data:`SHEET_ROWS` data rows."""
+    header, body = rows[0], rows[1:]
+    parts = [body[i : i + SHEET_ROWS] for i in range(0, len(body), SHEET_ROWS)] or [[]]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as book:
+        sheets = "".join(
+            f'<Override PartName="/xl/worksheets/sheet{n}.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            for n in range(1, len(parts) + 1)
         )
-    return lines
+        book.writestr("[Content_Types].xml", (
+            XML + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            + sheets + "</Types>"
+        ))
+        book.writestr("_rels/.rels", (
+            f'{XML}<Relationships xmlns="{RELS}">'
+            f'<Relationship Id="rId1" Type="{DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ))
+        book.writestr("xl/workbook.xml", (
+            f'{XML}<workbook xmlns="{MAIN}" xmlns:r="{DOC_RELS}"><sheets>'
+            + "".join(f'<sheet name="{n}月" sheetId="{n}" r:id="rId{n}"/>' for n in range(1, len(parts) + 1))
+            + "</sheets></workbook>"
+        ))
+        book.writestr("xl/_rels/workbook.xml.rels", (
+            f'{XML}<Relationships xmlns="{RELS}">'
+            + "".join(
+                f'<Relationship Id="rId{n}" Type="{DOC_RELS}/worksheet" Target="worksheets/sheet{n}.xml"/>'
+                for n in range(1, len(parts) + 1)
+            ) + "</Relationships>"
+        ))
+        for n, part in enumerate(parts, start=1):
+            with book.open(f"xl/worksheets/sheet{n}.xml", "w", force_zip64=True) as sheet:
+                sheet.write(f'{XML}<worksheet xmlns="{MAIN}"><sheetData>'.encode())
+                for r, row in enumerate([header, *part], start=1):
+                    cells = "".join(
+                        f'<c r="{_column_letter(c)}{r}" t="inlineStr"><is><t>{escape(v)}</t></is></c>'
+                        for c, v in enumerate(row) if v
+                    )
+                    sheet.write(f'<row r="{r}">{cells}</row>'.encode())
+                sheet.write(b"</sheetData></worksheet>")
 
 
-def timed(action: Callable[[], object]) -> float:
-    """Seconds ``action`` takes."""
-    started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
+def write_inputs(root: Path, rows: int, cases: tuple[str, ...]) -> dict[str, Path]:
+    """One folder per case holding ``fleet_register.<suffix>``."""
+    table = synthetic_register_rows(rows)
+    plain = "".join(",".join(r) + "\n" for r in table)
+    paths: dict[str, Path] = {}
+    for case in cases:
+        folder = root / case
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / ("fleet_register.xlsx" if case == "xlsx" else "fleet_register.csv")
+        if case == "utf8":
+            path.write_text(plain, encoding="utf-8")
+        elif case == "gb18030":
+            path.write_bytes(plain.encode("gb18030"))
+        elif case == "quoted":
+            path.write_text("".join(",".join(f'"{v}"' for v in r) + "\n" for r in table), encoding="utf-8")
+        else:
+            write_xlsx(path, table)
+        paths[case] = path
+    return paths
+
+
+def child(kind: str, path: Path, db: Path) -> None:
+    """Run one measurement in this process and print its JSON result."""
+    if kind == "floor":
+        import duckdb
+
+        started = time.perf_counter()
+        con = duckdb.connect(str(db))
+        con.execute("create table t as select * from read_csv(?)", [str(path)])
+        con.close()
+        extra: dict[str, object] = {}
+    elif kind == "excel_reader":
+        import fastexcel
+
+        started = time.perf_counter()
+        reader = fastexcel.read_excel(path)
+        rows = 0
+        for index in range(len(reader.sheet_names)):
+            batch, _ = reader.load_sheet(index, header_row=None, skip_rows=0, dtypes="string").to_arrow_with_errors()
+            rows += batch.num_rows
+        extra = {"rows": rows}
+    else:
+        from qdtransport.warehouse import build
+
+        started = time.perf_counter()
+        result = build(path.parent, db)
+        extra = {"loaded": result.rows_loaded["fleet_register"], "rejected": result.rows_rejected,
+                 "warnings": result.warnings}
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak, **extra}))
+
+
+def measure(kind: str, path: Path, db: Path) -> dict[str, float]:
+    """Run :func:`child` in a fresh Python process."""
+    db.unlink(missing_ok=True)
+    done = subprocess.run([sys.executable, __file__, "--child", kind, str(path), str(db)],
+                          capture_output=True, text=True, check=True)
+    db.unlink(missing_ok=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
-    """Time the ingest and print the ratios."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=500_000)
+    """Write the inputs, run every case, print the table."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 4_000_000])
+    parser.add_argument("--cases", nargs="+", choices=CASES, default=list(CASES))
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        lines = synthetic_register_lines(args.rows)
-        utf8_dir = root / "utf8"
-        utf8_dir.mkdir()
-        utf8 = utf8_dir / "fleet_register.csv"
-        utf8.write_text("".join(lines), encoding="utf-8")
-        gbk = root / "fleet_register.csv"
-        gbk.write_bytes("".join(lines).encode("gb18030"))
-
-        con = duckdb.connect()
-        baseline = timed(lambda: con.execute("create table t as select * from read_csv(?)", [str(utf8)]))
-        loaded = {}
-        utf8_s = timed(lambda: loaded.setdefault("utf8", load_table(FLEET_REGISTER, [utf8], data_dir=utf8_dir)))
-        gbk_s = timed(lambda: loaded.setdefault("gbk", load_table(FLEET_REGISTER, [gbk], data_dir=root)))
-        build_s = timed(lambda: build(utf8_dir, root / "qd.duckdb"))
-
-    size_mb = utf8.stat().st_size / 1e6 if utf8.exists() else len("".join(lines).encode()) / 1e6
-    print(f"rows: {args.rows:,} ({size_mb:.1f} MB UTF-8); loaded {loaded['utf8'].frame.height:,}, "
-          f"rejected {loaded['utf8'].rejects.height:,}")
-    print(f"{'step':<44}{'seconds':>10}{'x baseline':>12}")
-    for name, seconds in (
-        ("baseline: duckdb read_csv into a table", baseline),
-        ("ingest.load_table, UTF-8", utf8_s),
-        ("ingest.load_table, GB18030", gbk_s),
-        ("qdtransport build (ingest + views)", build_s),
-    ):
-        print(f"{name:<44}{seconds:>10.2f}{seconds / baseline:>12.1f}")
+    if args.child:
+        child(args.child[0], Path(args.child[1]), Path(args.child[2]))
+        return
+    print(f"{'rows':>10} {'input':<8} {'floor s':>8} {'build s':>8} {'ratio':>6} {'target':>6} "
+          f"{'floor MB':>9} {'build MB':>9}  load (1/5/15 min)")
+    for rows in args.rows:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            needed = ("utf8", *args.cases) if "gb18030" in args.cases else tuple(args.cases)
+            paths = write_inputs(root, rows, tuple(dict.fromkeys(needed)))
+            csv_floor = measure("floor", paths["utf8"], root / "floor.duckdb") if "utf8" in paths else None
+            for case, path in paths.items():
+                if case == "xlsx":
+                    floor, target = measure("excel_reader", path, root / "unused.duckdb"), 5
+                elif case == "quoted" or csv_floor is None:
+                    floor, target = measure("floor", path, root / "floor.duckdb"), 3
+                else:
+                    floor, target = csv_floor, 3
+                built = measure("build", path, root / "qd.duckdb")
+                load = "/".join(f"{x:.1f}" for x in os.getloadavg())
+                print(f"{rows:>10,} {case:<8} {floor['seconds']:>8.2f} {built['seconds']:>8.2f} "
+                      f"{built['seconds'] / floor['seconds']:>5.1f}x {target:>5}x {floor['peak_mb']:>9.0f} "
+                      f"{built['peak_mb']:>9.0f}  {load}", flush=True)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ VIN_TRANSLITERATION: dict[str, int] = {
     "A": 1, "B": 2, "C": 3, "D": 4, "E": 5, "F": 6, "G": 7, "H": 8,
     "J": 1, "K": 2, "L": 3, "M": 4, "N": 5, "P": 7, "R": 9,
     "S": 2, "T": 3, "U": 4, "V": 5, "W": 6, "X": 7, "Y": 8, "Z": 9,
-}  # fmt: skip
+}
 """Letter values of GB 16735 / ISO 3779 (I, O and Q are not allowed)."""
 
 VIN_WEIGHTS: tuple[int, ...] = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
@@ -33,7 +33,7 @@ ISO6346_LETTER_VALUES: dict[str, int] = {
          35, 36, 37, 38],
         strict=True,
     )
-}  # fmt: skip
+}
 """ISO 6346 letter values: A=10 upwards, skipping multiples of 11."""
 
 
@@ -109,15 +109,16 @@ def container_no_is_valid(container_no: str) -> bool:
 
 def _ascii_matrix(values: pl.Series, width: int) -> tuple[np.ndarray, np.ndarray]:
     """Rows of ``width`` ASCII bytes, and a mask of the values that have exactly that many bytes."""
-    fits = (values.str.len_bytes() == width).fill_null(False).to_numpy()
-    padded = values.set(~pl.Series(fits), "\0" * width).fill_null("\0" * width)
+    fits = (values.str.len_bytes() == width).fill_null(False)
+    padded = values.set(~fits, "\0" * width).fill_null("\0" * width)
     # every row is now exactly `width` UTF-8 bytes; non-ASCII bytes (>= 128) look up as invalid
-    matrix = np.frombuffer("".join(padded.to_list()).encode("utf-8"), dtype=np.uint8)
-    return matrix.reshape(-1, width), fits
+    joined = padded.str.join("").item() if len(padded) else ""
+    matrix = np.frombuffer(joined.encode("utf-8"), dtype=np.uint8)
+    return matrix.reshape(-1, width), fits.to_numpy()
 
 
 def _lookup_table(values: dict[str, int]) -> np.ndarray:
-    table = np.full(256, -1, dtype=np.int64)
+    table = np.full(256, -1, dtype=np.int8)
     for char, value in values.items():
         table[ord(char)] = value
     return table
@@ -128,31 +129,44 @@ _ISO6346_TABLE = _lookup_table({**ISO6346_LETTER_VALUES, **{str(d): d for d in r
 
 
 def _vin_valid_batch(values: pl.Series) -> pl.Series:
-    upper = values.str.to_uppercase()
-    matrix, fits = _ascii_matrix(upper, 17)
-    digits = _VIN_TABLE[matrix]
-    known = (digits >= 0).all(axis=1)
-    remainder = (np.where(digits >= 0, digits, 0) * np.array(VIN_WEIGHTS)).sum(axis=1) % 11
-    expected = np.where(remainder == 10, ord("X"), remainder + ord("0"))
-    valid = fits & known & (matrix[:, 8] == expected)
+    return vin_valid_as_written(values.str.to_uppercase())
+
+
+def vin_valid_as_written(values: pl.Series) -> pl.Series:
+    """True where a value is a VIN with a correct check digit exactly as written (upper case).
+
+    Null where the value is null. The fast path of ingest: lower-case letters, spaces or hyphens
+    give False here, and the full check (:func:`vin_valid_expr`) decides on those.
+    """
+    parts = [_vin_valid_part(values.slice(start, 1 << 20)) for start in range(0, len(values), 1 << 20)]
+    valid = np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
     return pl.Series(values.name, valid).set(values.is_null(), None)
+
+
+def _vin_valid_part(values: pl.Series) -> np.ndarray:
+    matrix, fits = _ascii_matrix(values, 17)
+    digits = _VIN_TABLE.take(matrix)
+    known = digits.min(axis=1) >= 0
+    remainder = (digits.astype(np.int16) @ np.array(VIN_WEIGHTS, dtype=np.int16)) % 11
+    expected = np.where(remainder == 10, ord("X"), remainder + ord("0"))
+    return fits & known & (matrix[:, 8] == expected)
 
 
 def _container_valid_batch(values: pl.Series) -> pl.Series:
     upper = values.str.to_uppercase()
     shaped = upper.str.contains(r"^[A-Z]{3}[UJZ][0-9]{7}$").fill_null(False).to_numpy()
     matrix, fits = _ascii_matrix(upper, 11)
-    digits = _ISO6346_TABLE[matrix[:, :10]]
-    total = (np.where(digits >= 0, digits, 0) * (2 ** np.arange(10))).sum(axis=1)
+    digits = _ISO6346_TABLE.take(matrix[:, :10]).astype(np.int64)
+    total = (np.maximum(digits, 0) * (2 ** np.arange(10))).sum(axis=1)
     valid = shaped & fits & (matrix[:, 10] == total % 11 % 10 + ord("0"))
     return pl.Series(values.name, valid).set(values.is_null(), None)
 
 
 def vin_valid_expr(column: str | pl.Expr) -> pl.Expr:
-    """Polars expression: True where the column (a name or an expression) holds a VIN with a
-    correct check digit.
+    """Polars expression: True where the column holds a VIN with a correct check digit.
 
-    Null where the value is null; False for wrong length, letters I/O/Q, or a wrong check digit.
+    The column is a name or an expression. Null where the value is null; False for wrong length,
+    letters I/O/Q, or a wrong check digit.
     Vectorised with numpy over the whole column.
     """
     expr = pl.col(column) if isinstance(column, str) else column

@@ -118,20 +118,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+KNOWN_ERRORS = (
+    ("qdtransport.rawfile", "InputFileError"),
+    ("qdtransport.warehouse", "BuildError"),
+    ("qdtransport.report", "ReportError"),
+    ("qdtransport.db", "DatabaseFileError"),
+)
+"""Errors whose message is the whole story (module, class); looked up only in modules already
+imported, so that no command imports a module just to name its error."""
+
+
+def _known_error(exc: BaseException) -> bool:
+    classes = tuple(
+        getattr(sys.modules[module], name) for module, name in KNOWN_ERRORS if module in sys.modules
+    )
+    return isinstance(exc, (*classes, FileNotFoundError, ValueError))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    from qdtransport.readers import InputFileError
-    from qdtransport.report import ReportError
-    from qdtransport.warehouse import BuildError
-
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (InputFileError, BuildError, ReportError, FileNotFoundError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except Exception as exc:  # a clear one-line message for anything else, with its type
-        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+    except Exception as exc:  # a clear one-line message, with its type unless the message says all
+        message = " ".join(str(exc).split("\n")[0].split()) or type(exc).__name__
+        print(f"error: {message}" if _known_error(exc) else f"error: {type(exc).__name__}: {message}", file=sys.stderr)
         return 1
 
 

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from qdtransport.rules import RowRule
+from qdtransport.rules import ColumnCheck, RowRule
 
 ColumnType = Literal["text", "int", "float", "date", "timestamp", "bool", "enum", "month"]
 
@@ -38,8 +38,9 @@ class Column:
     minimum, minimum_inclusive, maximum
         Numeric or date domain; outside it the row is rejected (``out_of_range``).
     check
-        Name of an identifier check in :mod:`qdtransport.parsing` (``vin``, ``container_no``,
-        ``iso_type``, ``plate``).
+        Identifier check of a text column, an object of :mod:`qdtransport.rules` (``VIN``,
+        ``CONTAINER_NO``, ``ISO_TYPE``, ``PLATE``), referenced directly so that a misspelling is
+        an error when the contract is imported.
     default
         Value used when the cell is empty (only for optional columns).
     description
@@ -55,8 +56,15 @@ class Column:
     minimum: float | dt.date | None = None
     minimum_inclusive: bool = True
     maximum: float | dt.date | None = None
-    check: str | None = None
+    check: ColumnCheck | None = None
     default: str | None = None
+
+    def __post_init__(self) -> None:
+        """Refuse a check that is not a check object (a name would silently check nothing)."""
+        if self.check is not None and not isinstance(self.check, ColumnCheck):
+            raise TypeError(f"column {self.name}: check must be a ColumnCheck object, not {self.check!r}")
+        if self.check is not None and self.type != "text":
+            raise TypeError(f"column {self.name}: identifier checks apply to text columns")
 
 
 @dataclass(frozen=True)

@@ -3,47 +3,39 @@
 The flow for each table of :data:`qdtransport.contracts.TABLES`:
 
 1. find its files in the data directory (``<table>.csv|.xlsx|.parquet`` or a folder ``<table>/``);
+   an entry named like a table that cannot be opened (a dangling link, a link loop) is an error;
 2. read each file as text (:mod:`qdtransport.readers`) and map its headers onto the contract;
-3. parse every column (:mod:`qdtransport.parsing`); rows failing any column go to ``rejects``;
-4. run the table's row rules (:mod:`qdtransport.rules`): rejects and warnings;
-5. collapse exact duplicates across all files of the table, and reject conflicting duplicates
-   (same key, other values differ) where the table says so;
-6. convert positions to WGS84 (tables with a ``crs`` column), keeping the given values;
-7. reconcile each file: rows read = rows loaded + rows rejected + duplicates collapsed.
+3. clean and type every cell once (:mod:`qdtransport.validate`); rows failing any column go to
+   ``rejects``; run the table's row rules (:mod:`qdtransport.rules`) with the build's settings:
+   rejects and warnings;
+4. collapse exact duplicates across all files of the table, and reject conflicting duplicates
+   (same key, other values differ) where the table says so: one pass finds the rows whose key
+   occurs more than once, and only those are compared;
+5. convert positions to WGS84 (tables with a ``crs`` column), keeping the given values;
+6. reconcile each file: rows read = rows loaded + rows rejected + duplicates collapsed.
 
 A file that cannot be read stops the build with :class:`InputFileError`; a bad row never does.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
+from qdtransport.cells import clean_series
 from qdtransport.contracts import Table
 from qdtransport.domains import TABLES
-from qdtransport.parsing import parse_column
-from qdtransport.readers import (
-    ROW_NUMBER,
-    SUPPORTED_SUFFIXES,
-    InputFileError,
-    RawFile,
-    normalise_header,
-    read_sources,
-)
+from qdtransport.parsing import DTYPES, Latest
+from qdtransport.readers import SUPPORTED_SUFFIXES, InputFileError, RawFile, normalise_header, read_sources
+from qdtransport.settings import Settings
+from qdtransport.validate import INDEX, REJECTS_SCHEMA, WARNINGS_SCHEMA, SourceRows, parse_source
 
 SOURCE_COLUMNS = ("source_file", "source_row")
-
-REJECTS_SCHEMA = {
-    "table_name": pl.String, "source_file": pl.String, "source_row": pl.Int64,
-    "reason_code": pl.String, "reason": pl.String, "raw_row": pl.String,
-}  # fmt: skip
-WARNINGS_SCHEMA = {
-    "table_name": pl.String, "source_file": pl.String, "source_row": pl.Int64,
-    "warning_code": pl.String, "warning": pl.String, "raw_row": pl.String,
-}  # fmt: skip
 MANIFEST_SCHEMA = {
     "table_name": pl.String, "source_file": pl.String, "path": pl.String, "sheet": pl.String,
     "format": pl.String,
@@ -51,7 +43,7 @@ MANIFEST_SCHEMA = {
     "rows_read": pl.Int64, "rows_loaded": pl.Int64, "rows_rejected": pl.Int64,
     "duplicates_collapsed": pl.Int64, "warnings": pl.Int64, "blank_rows_skipped": pl.Int64,
     "extra_columns": pl.List(pl.String),
-}  # fmt: skip
+}
 
 
 @dataclass
@@ -94,14 +86,17 @@ class Ingested:
 
     @property
     def rejects(self) -> pl.DataFrame:
+        """Rejected rows of every table."""
         return pl.concat([t.rejects for t in self.tables.values()], how="vertical")
 
     @property
     def warnings(self) -> pl.DataFrame:
+        """Warnings of every table."""
         return pl.concat([t.warnings for t in self.tables.values()], how="vertical")
 
     @property
     def manifest(self) -> pl.DataFrame:
+        """Manifest rows of every table."""
         return pl.concat([t.manifest for t in self.tables.values()], how="vertical")
 
 
@@ -116,12 +111,7 @@ def header_lookup(table: Table) -> dict[str, str]:
 
 def canonical_schema(table: Table) -> dict[str, pl.DataType]:
     """Polars dtypes of a loaded table's columns (including source and WGS84 bookkeeping)."""
-    dtypes: dict[str, pl.DataType] = {}
-    for column in table.columns:
-        dtypes[column.name] = {
-            "text": pl.String(), "enum": pl.String(), "month": pl.String(), "int": pl.Int64(),
-            "float": pl.Float64(), "date": pl.Date(), "timestamp": pl.Datetime("us"), "bool": pl.Boolean(),
-        }[column.type]  # fmt: skip
+    dtypes: dict[str, pl.DataType] = {column.name: DTYPES[column.type] for column in table.columns}
     if "crs" in dtypes:
         dtypes["source_lon"] = pl.Float64()
         dtypes["source_lat"] = pl.Float64()
@@ -137,40 +127,46 @@ def find_inputs(data_dir: Path) -> tuple[dict[str, list[Path]], Path | None, lis
     ------
     InputFileError
         When the directory is missing, a table has both a file and a folder, a table has two
-        files, or ``osm/`` holds more than one OSM file.
+        files, ``osm/`` holds more than one OSM file, or an entry named like a table (or inside a
+        table's folder) cannot be opened: a link to nothing, or a link loop.
     """
     if not data_dir.is_dir():
         raise InputFileError(f"{data_dir}: the data directory does not exist")
     found: dict[str, list[Path]] = {}
     notes: list[str] = []
     entries = sorted(data_dir.iterdir())
+    for entry in entries:
+        if entry.name.split(".")[0].lower() in TABLES:
+            _check_openable(entry)
     for name in TABLES:
         # names match case-insensitively: exports saved on Windows often come as Fleet_Register.CSV
         files = [
             p for p in entries
             if p.is_file() and p.stem.lower() == name and p.suffix.lower() in SUPPORTED_SUFFIXES
-        ]  # fmt: skip
+        ]
         folder = next((p for p in entries if p.is_dir() and p.name.lower() == name), None)
         if folder is not None:
             if files:
                 raise InputFileError(f"{data_dir}: {name} is given both as {files[0].name} and as folder {name}/")
+            for member in folder.rglob("*"):
+                _check_openable(member)
             members = sorted(p for p in folder.rglob("*") if p.is_file() and not _ignorable(p))
             if not members:
                 notes.append(f"{folder}: folder is empty; table {name} has no input")
             found[name] = members
         elif len(files) > 1:
             raise InputFileError(f"{data_dir}: table {name} has several files ({', '.join(f.name for f in files)}); "
-                                 f"put them in a folder {name}/ to read them as one table")  # fmt: skip
+                                 f"put them in a folder {name}/ to read them as one table")
         elif files:
             found[name] = files
         unreadable = [
             p for p in entries
             if p.is_file() and p.stem.lower() == name and p.suffix.lower() not in SUPPORTED_SUFFIXES
             and not _ignorable(p)
-        ]  # fmt: skip
+        ]
         if unreadable:
             raise InputFileError(f"{unreadable[0]}: unknown file format '{unreadable[0].suffix}'; "
-                                 f"use one of {', '.join(SUPPORTED_SUFFIXES)}")  # fmt: skip
+                                 f"use one of {', '.join(SUPPORTED_SUFFIXES)}")
     known = set(TABLES) | {"osm"}
     for path in entries:
         stem = path.name.split(".")[0].lower()
@@ -190,9 +186,22 @@ def find_inputs(data_dir: Path) -> tuple[dict[str, list[Path]], Path | None, lis
             if p not in candidates and not _ignorable(p) and not p.name.lower().startswith(("provenance", "license"))
         ]
         if len(candidates) > 1:
-            raise InputFileError(f"{osm_dir}: holds several OSM files ({', '.join(p.name for p in candidates)}); keep one")
+            names = ", ".join(p.name for p in candidates)
+            raise InputFileError(f"{osm_dir}: holds several OSM files ({names}); keep one")
         osm_file = candidates[0] if candidates else None
     return found, osm_file, notes
+
+
+def _check_openable(path: Path) -> None:
+    """Raise :class:`InputFileError` naming ``path`` when it is a link that leads nowhere."""
+    if not path.is_symlink() or path.exists():
+        return
+    try:
+        path.resolve(strict=True)
+    except (RuntimeError, OSError) as exc:
+        if "loop" in str(exc).lower() or getattr(exc, "errno", None) == 40:
+            raise InputFileError(f"{path}: cannot be opened: a symbolic link loop") from None
+    raise InputFileError(f"{path}: cannot be opened: it links to {os.readlink(path)}, which does not exist")
 
 
 def _ignorable(path: Path) -> bool:
@@ -224,7 +233,7 @@ def map_headers(raw: RawFile, table: Table) -> tuple[dict[str, str], list[str]]:
         if raw.format == "excel" and header.startswith("__UNNAMED__"):
             header = ""
         if not header:
-            if raw.frame.height and raw.frame[raw_name].null_count() < raw.frame.height:
+            if raw.cells.height and clean_series(raw.cells[raw_name]).null_count() < raw.cells.height:
                 raise InputFileError(f"{raw.path}: column {index + 1} has values but an empty header")
             continue
         canonical = lookup.get(normalise_header(header))
@@ -242,79 +251,12 @@ def map_headers(raw: RawFile, table: Table) -> tuple[dict[str, str], list[str]]:
     return mapping, extras
 
 
-def parse_file(raw: RawFile, table: Table, mapping: dict[str, str], source_file: str) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Parse one file's rows: (parsed rows that passed every column check, rejected rows).
-
-    The parsed frame has the contract columns (absent optional columns are null), ``source_file``,
-    ``source_row`` and ``raw_row`` (JSON), in that order.
-    """
-    value_exprs, code_exprs, reason_exprs = [], [], []
-    frame = raw.frame.with_columns(raw.raw_rows.alias("raw_row"))
-    for column in table.columns:
-        raw_name = mapping.get(column.name)
-        if raw_name is None:
-            frame = frame.with_columns(pl.lit(None, pl.String).alias(f"__absent_{column.name}"))
-            raw_name = f"__absent_{column.name}"
-        parsed = parse_column(column, raw_name)
-        value_exprs.append(parsed.value.alias(column.name))
-        code_exprs.append(parsed.code)
-        reason_exprs.append(parsed.reason)
-    with_values = frame.lazy().with_columns(
-        pl.coalesce(code_exprs).alias("__code") if code_exprs else pl.lit(None, pl.String).alias("__code"),
-        pl.concat_str(reason_exprs, separator="; ", ignore_nulls=True).alias("__reason"),
-        pl.lit(source_file).alias("source_file"),
-        pl.col(ROW_NUMBER).alias("source_row"),
-    ).with_columns(value_exprs).collect()
-    good = with_values.filter(pl.col("__code").is_null()).select(
-        *table.column_names, "source_file", "source_row", "raw_row"
-    )
-    bad = with_values.filter(pl.col("__code").is_not_null()).select(
-        pl.lit(table.name).alias("table_name"), "source_file", "source_row",
-        pl.col("__code").alias("reason_code"), pl.col("__reason").alias("reason"), "raw_row",
-    )  # fmt: skip
-    if raw.ragged_rows:
-        ragged = pl.DataFrame(
-            {
-                "table_name": [table.name] * len(raw.ragged_rows),
-                "source_file": [source_file] * len(raw.ragged_rows),
-                "source_row": [n for n, _ in raw.ragged_rows],
-                "reason_code": ["bad_row_shape"] * len(raw.ragged_rows),
-                "reason": [f"row has {len(c)} cells but the header has {len(raw.headers)} columns" for _, c in raw.ragged_rows],
-                "raw_row": [json.dumps(c, ensure_ascii=False) for _, c in raw.ragged_rows],
-            },
-            schema=REJECTS_SCHEMA,
-        )
-        bad = pl.concat([bad, ragged], how="vertical")
-    return good, bad
-
-
-def apply_row_rules(good: pl.DataFrame, table: Table) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """Run the table's row rules: (rows kept, rejected rows, warnings)."""
-    rejects = [pl.DataFrame(schema=REJECTS_SCHEMA)]
-    warnings = [pl.DataFrame(schema=WARNINGS_SCHEMA)]
-    kept = good
-    for rule in table.rules:
-        flagged = kept.with_columns(rule.violated().alias("__bad"), rule.reason().alias("__why"))
-        hits = flagged.filter(pl.col("__bad"))
-        if rule.severity == "reject":
-            rejects.append(hits.select(
-                pl.lit(table.name).alias("table_name"), "source_file", "source_row",
-                pl.lit(rule.code).alias("reason_code"), pl.col("__why").alias("reason"), "raw_row",
-            ))  # fmt: skip
-            kept = flagged.filter(~pl.col("__bad")).drop("__bad", "__why")
-        else:
-            warnings.append(hits.select(
-                pl.lit(table.name).alias("table_name"), "source_file", "source_row",
-                pl.lit(rule.code).alias("warning_code"), pl.col("__why").alias("warning"), "raw_row",
-            ))  # fmt: skip
-    return kept, pl.concat(rejects, how="vertical"), pl.concat(warnings, how="vertical")
-
-
 def collapse_duplicates(rows: pl.DataFrame, table: Table) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Collapse exact duplicates and reject conflicting ones.
 
     Rows are in file order then row order; the first of identical rows (equal on every contract
-    column) is kept, the others are counted against their own file.
+    column) is kept, the others are counted against their own file. Only the rows whose key
+    occurs more than once are compared.
 
     Returns
     -------
@@ -322,44 +264,49 @@ def collapse_duplicates(rows: pl.DataFrame, table: Table) -> tuple[pl.DataFrame,
         Rows to load.
     collapsed
         ``source_file`` and ``duplicates`` (count of rows collapsed into an earlier identical row).
-    rejects
+    conflicts
         Conflicting duplicates: every row of a key group whose rows differ elsewhere, exact copies
-        within the group included (when the table's ``key_conflicts`` is ``reject``), with the
-        places of the group's rows in the reason.
+        within the group included (when the table's ``key_conflicts`` is ``reject``), with
+        ``reason`` naming the places of the group's rows; ``source_file``, ``source_row``,
+        ``__i`` and ``reason``.
     """
     columns = table.column_names
     key = list(table.key)
-    marked = rows.with_columns(pl.struct(columns).is_first_distinct().alias("__first"))
+    no_conflicts = pl.DataFrame(schema={"source_file": pl.String, "source_row": pl.Int64, INDEX: pl.UInt32,
+                                        "reason": pl.String})
+    numbered = rows.with_row_index("__g")
+    repeated = (numbered.filter(pl.struct(key).is_duplicated()) if rows.height else numbered).rechunk()
+    marked = repeated.with_columns(pl.struct(columns).is_first_distinct().alias("__first"))
     if table.key_conflicts == "reject" and marked.height:
         # a key group conflicts when it holds more than one distinct row
         marked = marked.with_columns((pl.col("__first").sum().over(key) > 1).alias("__conflict"))
     else:
         marked = marked.with_columns(pl.lit(False).alias("__conflict"))
+    dropped = marked.filter(~pl.col("__first") | pl.col("__conflict"))
     collapsed = (
         marked.filter(~pl.col("__first") & ~pl.col("__conflict"))
         .group_by("source_file")
         .agg(pl.len().cast(pl.Int64).alias("duplicates"))
     )
-    kept = marked.filter(pl.col("__first") & ~pl.col("__conflict")).drop("__first", "__conflict")
-    conflicting = marked.filter(pl.col("__conflict")).with_columns(
+    kept = numbered.filter(~pl.col("__g").is_in(dropped["__g"].implode())) if dropped.height else numbered
+    kept = kept.drop("__g")
+    conflicting = marked.filter(pl.col("__conflict")).rechunk().with_columns(
         pl.format("{} row {}", pl.col("source_file"), pl.col("source_row")).alias("__where"),
         pl.len().over(key).alias("__group_size"),
     )
     if conflicting.height == 0:
-        return kept, collapsed, pl.DataFrame(schema=REJECTS_SCHEMA)
+        return kept, collapsed, no_conflicts
     places = conflicting.group_by(key).agg(pl.col("__where").alias("__places"))
-    rejects = conflicting.join(places, on=key, how="left", nulls_equal=True).select(
-        pl.lit(table.name).alias("table_name"), "source_file", "source_row",
-        pl.lit("duplicate_conflict").alias("reason_code"),
+    conflicts = conflicting.join(places, on=key, how="left", nulls_equal=True).sort("__g").select(
+        "source_file", "source_row", INDEX,
         pl.format(
             "{} records share {} = {} but differ in other columns: {}",
             pl.col("__group_size"), pl.lit("/".join(key)),
             pl.concat_str([pl.col(k).cast(pl.String).fill_null("") for k in key], separator="/"),
             pl.col("__places").list.join(", "),
         ).alias("reason"),
-        "raw_row",
-    )  # fmt: skip
-    return kept, collapsed, rejects
+    )
+    return kept, collapsed, conflicts
 
 
 def _to_wgs84(frame: pl.DataFrame) -> pl.DataFrame:
@@ -368,7 +315,27 @@ def _to_wgs84(frame: pl.DataFrame) -> pl.DataFrame:
     return with_wgs84(frame, lon="lon", lat="lat", crs="crs")
 
 
-def load_table(table: Table, files: list[Path], *, data_dir: Path) -> TableLoad:
+def _read_rejects(raw: RawFile, table: Table, source_file: str) -> pl.DataFrame:
+    """Rejects found while reading: rows of the wrong shape, undecodable lines, runaway quotes."""
+    rows = [
+        (n, "bad_row_shape", f"row has {len(c)} cells but the header has {len(raw.headers)} columns",
+         json.dumps(c, ensure_ascii=False))
+        for n, c in raw.ragged_rows
+    ] + [(b.line, b.code, b.reason, b.raw) for b in raw.bad_rows]
+    return pl.DataFrame(
+        {
+            "table_name": [table.name] * len(rows), "source_file": [source_file] * len(rows),
+            "source_row": [r[0] for r in rows], "reason_code": [r[1] for r in rows],
+            "reason": [r[2] for r in rows], "raw_row": [r[3] for r in rows],
+        },
+        schema=REJECTS_SCHEMA,
+    )
+
+
+def load_table(
+    table: Table, files: list[Path], *, data_dir: Path, settings: Settings | None = None,
+    latest: Latest | None = None,
+) -> TableLoad:
     """Read, check and reconcile every file of one table.
 
     Parameters
@@ -380,6 +347,11 @@ def load_table(table: Table, files: list[Path], *, data_dir: Path) -> TableLoad:
         earlier ones).
     data_dir
         The data directory; ``source_file`` is given relative to it.
+    settings
+        The build's settings, passed to the row rules; defaults of
+        :class:`~qdtransport.settings.Settings` when None.
+    latest
+        The extract date: dates after it are rejected. None: the build date (today).
 
     Returns
     -------
@@ -392,47 +364,51 @@ def load_table(table: Table, files: list[Path], *, data_dir: Path) -> TableLoad:
     InputFileError
         A file cannot be read or lacks a required column.
     """
+    settings = settings or Settings()
+    latest = latest or Latest(dt.date.today(), "the build date")
     known = set(header_lookup(table))
-    good_parts: list[pl.DataFrame] = []
+    sources: list[SourceRows] = []
     reject_parts: list[pl.DataFrame] = [pl.DataFrame(schema=REJECTS_SCHEMA)]
     warning_parts: list[pl.DataFrame] = [pl.DataFrame(schema=WARNINGS_SCHEMA)]
     file_facts: list[dict] = []
     notes: list[str] = []
     for path in files:
-        sources, sheet_notes = read_sources(path, known)
+        found, sheet_notes = read_sources(path, known)
         notes += sheet_notes
         relative = path.relative_to(data_dir).as_posix() if path.is_relative_to(data_dir) else str(path)
-        several_sheets = len(sources) + len(sheet_notes) > 1
-        for raw in sources:
+        several_sheets = len(found) + len(sheet_notes) > 1
+        for raw in found:
+            notes += raw.notes
             source_file = f"{relative}#{raw.sheet}" if several_sheets else relative
-            good, rejected, warned, extras = _load_source(raw, table, source_file)
-            good_parts.append(good)
-            reject_parts.append(rejected)
-            warning_parts.append(warned)
+            mapping, extras = map_headers(raw, table)
+            rows = parse_source(raw, table, mapping, source_file, settings=settings, latest=latest)
+            sources.append(rows)
+            reject_parts += [_read_rejects(raw, table, source_file), rows.rejects]
+            warning_parts.append(rows.warnings)
             file_facts.append({
                 "table_name": table.name, "source_file": source_file, "path": str(path.resolve()),
                 "sheet": raw.sheet, "format": raw.format, "encoding": raw.encoding,
                 "size_bytes": raw.size_bytes, "sha256": raw.sha256, "header_row": raw.header_row,
-                "rows_read": raw.frame.height + len(raw.ragged_rows),
-                "blank_rows_skipped": raw.blank_rows, "extra_columns": extras,
-            })  # fmt: skip
+                "rows_read": raw.rows_read, "blank_rows_skipped": raw.blank_rows, "extra_columns": extras,
+            })
 
     schema = canonical_schema(table)
-    if good_parts:
-        rows = pl.concat(good_parts, how="vertical")
-        kept, collapsed, conflict_rejects = collapse_duplicates(rows, table)
-        reject_parts.append(conflict_rejects)
+    if sources:
+        tagged = [s.good.with_columns(pl.lit(i, dtype=pl.UInt32).alias("__s")) for i, s in enumerate(sources)]
+        kept, collapsed, conflicts = collapse_duplicates(pl.concat(tagged, how="vertical"), table)
+        reject_parts.append(_conflict_rejects(conflicts, sources, table))
     else:
         kept = pl.DataFrame(schema={**{c: schema[c] for c in table.column_names}, "source_file": pl.String,
-                                    "source_row": pl.Int64, "raw_row": pl.String})  # fmt: skip
+                                    "source_row": pl.Int64})
         collapsed = pl.DataFrame(schema={"source_file": pl.String, "duplicates": pl.Int64})
+    del sources
 
     rejects = pl.concat(reject_parts, how="vertical")
     warnings = pl.concat(warning_parts, how="vertical")
     # a row rejected as a conflicting duplicate may also have carried a warning: keep only the
     # warnings of rows that were loaded
     warnings = warnings.join(kept.select("source_file", "source_row"), on=["source_file", "source_row"], how="semi")
-    frame = kept.drop("raw_row")
+    frame = kept
     if "crs" in table.column_names:
         frame = _to_wgs84(frame)
     frame = frame.select([pl.col(name).cast(dtype) for name, dtype in schema.items()])
@@ -440,17 +416,19 @@ def load_table(table: Table, files: list[Path], *, data_dir: Path) -> TableLoad:
     return TableLoad(table=table, frame=frame, rejects=rejects, warnings=warnings, manifest=manifest, notes=notes)
 
 
-def _load_source(
-    raw: RawFile, table: Table, source_file: str
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, list[str]]:
-    """Parse one source (a file or a sheet) and run the row rules.
-
-    Returns its parsed rows, rejects, warnings and the headers that are not contract columns.
-    """
-    mapping, extras = map_headers(raw, table)
-    good, bad = parse_file(raw, table, mapping, source_file)
-    good, rule_rejects, rule_warnings = apply_row_rules(good, table)
-    return good, pl.concat([bad, rule_rejects], how="vertical"), rule_warnings, extras
+def _conflict_rejects(conflicts: pl.DataFrame, sources: list[SourceRows], table: Table) -> pl.DataFrame:
+    """Rejects of conflicting duplicates, with the raw row of each from its own source."""
+    if conflicts.height == 0:
+        return pl.DataFrame(schema=REJECTS_SCHEMA)
+    source_of = {s.good["source_file"][0]: s for s in sources if s.good.height}
+    parts = []
+    for (source_file,), group in conflicts.group_by(["source_file"], maintain_order=True):
+        parts.append(group.select(
+            pl.lit(table.name).alias("table_name"), "source_file", "source_row",
+            pl.lit("duplicate_conflict").alias("reason_code"), "reason",
+            source_of[source_file].raw_rows(group[INDEX]).alias("raw_row"),
+        ))
+    return pl.concat(parts).select([pl.col(n).cast(t) for n, t in REJECTS_SCHEMA.items()])
 
 
 def _manifest(
@@ -479,13 +457,20 @@ def _manifest(
     return manifest
 
 
-def load_directory(data_dir: str | Path) -> Ingested:
+def load_directory(
+    data_dir: str | Path, *, settings: Settings | None = None, as_of: dt.date | None = None
+) -> Ingested:
     """Load every contract table found in a data directory.
 
     Parameters
     ----------
     data_dir
         The directory laid out as in the input contract.
+    settings
+        The build's settings, passed to every table's row rules.
+    as_of
+        The extract date (``dataset.toml`` ``as_of``); dates after it are rejected. None: the
+        build date.
 
     Returns
     -------
@@ -494,7 +479,11 @@ def load_directory(data_dir: str | Path) -> Ingested:
         file if ``osm/`` has one, and notes on files passed over.
     """
     data_dir = Path(data_dir)
+    latest = Latest(as_of, "dataset.toml as_of") if as_of else Latest(dt.date.today(), "the build date")
     found, osm_file, notes = find_inputs(data_dir)
-    tables = {name: load_table(table, found.get(name, []), data_dir=data_dir) for name, table in TABLES.items()}
+    tables = {
+        name: load_table(table, found.get(name, []), data_dir=data_dir, settings=settings, latest=latest)
+        for name, table in TABLES.items()
+    }
     notes += [note for load in tables.values() for note in load.notes]
     return Ingested(data_dir=data_dir, tables=tables, osm_file=osm_file, notes=notes)

@@ -6,9 +6,11 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
-import polars as pl
+if TYPE_CHECKING:  # imported where used: the command line answers without loading polars
+    import duckdb
+    import polars as pl
 
 SCORECARD_COLUMNS: tuple[str, ...] = (
     "indicator_id", "year", "value", "numerator", "denominator", "target_value", "comparator",
@@ -22,7 +24,9 @@ def connect_read_only(db_path: str | Path) -> duckdb.DuckDBPyConnection:
     path = Path(db_path)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such database; run 'qdtransport build' first")
-    return duckdb.connect(str(path), read_only=True)
+    from qdtransport.db import connect
+
+    return connect(path, read_only=True)
 
 
 def read_scorecard(db_path: str | Path, *, year: int | None = None) -> list[dict[str, object]]:

@@ -149,7 +149,10 @@ def load_settings(path: str | Path | None = None) -> Settings:
     if path is None:
         return settings
     with open(path, "rb") as handle:
-        values = tomllib.load(handle)
+        try:
+            values = tomllib.load(handle)
+        except tomllib.TOMLDecodeError as exc:  # the message gives the line and column
+            raise ValueError(f"{path}: not valid TOML: {exc}") from None
     known = {f.name: f for f in fields(Settings) if f.name != "extra"}
     unknown = sorted(set(values) - set(known))
     if unknown:

@@ -30,6 +30,7 @@ import duckdb
 import polars as pl
 
 from qdtransport import __version__
+from qdtransport.db import connect, file_kind
 from qdtransport.domains import DOMAINS, TABLES, indicators, target_rows
 from qdtransport.domains.base import DomainBuildError
 from qdtransport.ingest import Ingested, load_directory
@@ -173,6 +174,59 @@ def read_dataset_info(data_dir: Path) -> dict[str, object]:
 
 def _temporary_path(db_path: Path) -> Path:
     return db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # a live process of another user
+        return True
+    return True
+
+
+def remove_leftovers(db_path: Path) -> list[str]:
+    """Remove the temporary files of earlier builds of ``db_path`` whose process is gone.
+
+    A build killed while loading (``kill -9``, a power cut) leaves ``.<name>.building-<pid>`` and
+    its ``.wal`` beside the database. Files of a build still running are left alone.
+
+    Returns
+    -------
+    list of str
+        One line per file removed, naming it and the process.
+    """
+    removed: list[str] = []
+    prefix = f".{db_path.name}.building-"
+    if not db_path.parent.is_dir():
+        return removed
+    for path in sorted(db_path.parent.iterdir()):
+        if not path.name.startswith(prefix):
+            continue
+        pid_text = path.name[len(prefix) :].removesuffix(".wal")
+        if not pid_text.isdigit() or int(pid_text) == os.getpid() or _process_alive(int(pid_text)):
+            continue
+        path.unlink(missing_ok=True)
+        removed.append(f"removed {path}, left by build process {pid_text}, which is no longer running")
+    return removed
+
+
+def _prepare_target(db_path: Path) -> None:
+    """Refuse a target that is not a DuckDB file; create its folder (errors name the path)."""
+    if db_path.is_dir():
+        raise BuildError(f"{db_path}: is a folder, not a database file")
+    if db_path.is_file():
+        kind = file_kind(db_path)
+        if kind is not None:
+            raise BuildError(f"{db_path}: not a DuckDB database file ({kind}); the build will not replace it")
+    blocking = next((p for p in reversed(db_path.parents) if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise BuildError(f"{db_path}: cannot create the database there: {blocking} is a file, not a folder")
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"{db_path}: cannot create the folder {db_path.parent}: {exc.strerror}") from None
 
 
 def _create_table(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> None:
@@ -350,9 +404,12 @@ def build(
     """
     settings = settings or Settings()
     data_dir, db_path = Path(data_dir), Path(db_path)
+    _prepare_target(db_path)
+    for line in remove_leftovers(db_path):
+        progress(f"  note: {line}")
     progress(f"reading {data_dir}")
     dataset = read_dataset_info(data_dir) if data_dir.is_dir() else {}
-    ingested = load_directory(data_dir)
+    ingested = load_directory(data_dir, settings=settings, as_of=dataset.get("as_of"))
     for note in ingested.notes:
         progress(f"  note: {note}")
     for row in ingested.manifest.iter_rows(named=True):
@@ -361,13 +418,14 @@ def build(
             f"  {row['source_file']}: {row['rows_read']} rows read, {row['rows_loaded']} loaded, "
             f"{row['rows_rejected']} rejected, {row['duplicates_collapsed']} duplicates collapsed{extra}"
         )
-    db_path.parent.mkdir(parents=True, exist_ok=True)
     temporary = _temporary_path(db_path)
     temporary.unlink(missing_ok=True)
-    con = duckdb.connect(str(temporary), config={"storage_compatibility_version": STORAGE_VERSION})
+    con = connect(temporary, config={"storage_compatibility_version": STORAGE_VERSION})
     try:
         progress("loading tables")
+        con.execute("begin transaction")  # one commit for every table and comment
         load_tables(con, ingested, settings)
+        con.execute("commit")
         _domain_tables(con, ingested, settings, dataset.get("as_of"), progress)
         _build_info(con, ingested, settings, dataset)
         progress("creating views")

@@ -10,12 +10,12 @@ import datetime as dt
 
 import pytest
 
-from qdtransport.contracts import Table
+from qdtransport.contracts import Column, Table
 from qdtransport.domains import TABLES
 from qdtransport.ingest import header_lookup
 from qdtransport.parsing import enum_lookup
 from qdtransport.readers import normalise_header
-from qdtransport.rules import DateNotBefore, PlateMatchesPowertrain
+from qdtransport.rules import CONTAINER_NO, ISO_TYPE, PLATE, VIN, DateNotBefore, PlateMatchesPowertrain
 
 # table -> [(column, type, required, Chinese aliases from the contract)]
 SPEC_COLUMNS: dict[str, list[tuple[str, str, bool, tuple[str, ...]]]] = {
@@ -213,10 +213,16 @@ def test_keys_domains_and_defaults() -> None:
 
 
 def test_identifier_checks() -> None:
-    assert TABLES["fleet_register"].column("vin").check == "vin"
-    assert TABLES["fleet_register"].column("plate").check == "plate"
-    assert TABLES["sea_rail_moves"].column("container_no").check == "container_no"
-    assert TABLES["sea_rail_moves"].column("iso_type").check == "iso_type"
+    assert TABLES["fleet_register"].column("vin").check is VIN
+    assert TABLES["fleet_register"].column("plate").check is PLATE
+    assert TABLES["sea_rail_moves"].column("container_no").check is CONTAINER_NO
+    assert TABLES["sea_rail_moves"].column("iso_type").check is ISO_TYPE
+
+
+def test_a_check_given_by_name_is_refused_when_the_contract_is_defined() -> None:
+    # a misspelt name used to mean "no check" without a word
+    with pytest.raises(TypeError, match="check must be a ColumnCheck object"):
+        Column("vin", "text", "VIN", check="vni")  # type: ignore[arg-type]
 
 
 def test_row_rules() -> None:

@@ -1,5 +1,7 @@
-"""Ingest end to end: formats and encodings, aliases, every reject reason, warnings, duplicates,
-reconciliation, positions, and the errors that stop a build.
+"""Ingest end to end.
+
+Formats and encodings, aliases, every reject reason, warnings, duplicates, reconciliation,
+positions, and the errors that stop a build.
 
 The fixtures are in ``tests/data/ingest`` (synthetic; see its README for how the VIN check digits
 are worked out). Line numbers below are the files' 1-based line numbers, counted by eye.
@@ -15,7 +17,6 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-
 
 from qdtransport.domains import TABLES
 from qdtransport.ingest import Ingested, find_inputs, load_directory, load_table
@@ -336,7 +337,8 @@ def test_chinese_headers_and_values_in_every_encoding(tmp_path: Path, encoded: b
     frame = loaded.frame.sort("source_row")
     assert frame.select("source_row", "use_type", "powertrain", "urban_built_up").rows() == CHINESE_EXPECTED
     first = frame.row(0, named=True)
-    assert (first["vin"], first["plate"], first["registration_date"]) == ("LZYTBGBW5N1000020", "鲁BD20020", D(2024, 1, 1))
+    expected = ("LZYTBGBW5N1000020", "鲁BD20020", D(2024, 1, 1))
+    assert (first["vin"], first["plate"], first["registration_date"]) == expected
     assert (first["district"], first["operator"]) == ("市南区", "合成公交公司")
     assert frame.filter(pl.col("source_row") == 10)["deregistration_date"].item() == D(2024, 6, 30)
     manifest = loaded.manifest.row(0, named=True)

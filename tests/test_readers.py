@@ -11,7 +11,6 @@ import openpyxl
 import polars as pl
 import pytest
 
-
 from qdtransport.readers import (
     InputFileError,
     RawFile,

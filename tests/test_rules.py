@@ -65,5 +65,14 @@ def test_plate_mismatch_reasons_say_which_way() -> None:
 
 
 def test_plate_rule_counts_the_settings_new_energy_powertrains() -> None:
-    # the rule's default must be the methodology's definition of new-energy vehicles
-    assert PlateMatchesPowertrain("plate", "powertrain").nev_powertrains == Settings().nev_powertrains
+    # a plug-in hybrid on a new-energy plate: new-energy by default (BEV, PHEV, EREV, FCEV), so no
+    # warning; with settings that count only BEV, the plate says new-energy and the powertrain does
+    # not, so the row is flagged
+    from dataclasses import replace
+
+    rule = PlateMatchesPowertrain("plate", "powertrain")
+    frame = pl.DataFrame({"plate": ["鲁BF12345"], "powertrain": ["PHEV"]})
+    assert frame.select(rule.violated(Settings())).item() is False
+    bev_only = replace(Settings(), nev_powertrains=("BEV",))
+    assert frame.select(rule.violated(bev_only)).item() is True
+    assert frame.select(rule.reason(bev_only)).item() == "new-energy plate 鲁BF12345 but powertrain PHEV"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qdtransport.contracts import Column, Table, date_column
-from qdtransport.rules import DateNotBefore, PlateMatchesPowertrain
+from qdtransport.rules import PLATE, VIN, DateNotBefore, PlateMatchesPowertrain
 
 FLEET_REGISTER = Table(
     name="fleet_register",
@@ -11,9 +11,9 @@ FLEET_REGISTER = Table(
     key=("vin", "use_type", "registration_date"),
     columns=(
         Column("vin", "text", "Vehicle identification number (GB 16735 / ISO 3779, 17 characters)",
-               required=True, aliases=("车辆识别代号", "车架号", "车辆识别号"), check="vin"),
+               required=True, aliases=("车辆识别代号", "车架号", "车辆识别号"), check=VIN),
         Column("plate", "text", "Number plate, e.g. 鲁B12345; new-energy plates have 8 characters",
-               required=True, aliases=("号牌号码", "车牌号", "车牌号码", "号牌"), check="plate"),
+               required=True, aliases=("号牌号码", "车牌号", "车牌号码", "号牌"), check=PLATE),
         Column("use_type", "enum", "Use: bus, cruising_taxi, ride_hailing, other", required=True,
                aliases=("使用性质", "营运类别"),
                values={

@@ -55,17 +55,17 @@ def green_share_chart(
         [
             as_polars(overall)
             .select("year", pl.col("value").cast(pl.Float64), "complete")
-            .with_columns(series=pl.lit(ALL)),
+            .with_columns(cargo=pl.lit(ALL)),
             as_polars(by_cargo).select(
                 "year",
                 pl.col("share").cast(pl.Float64).alias("value"),
                 "complete",
-                pl.col("cargo").alias("series"),
+                "cargo",
             ),
         ],
         how="vertical_relaxed",
     )
-    codes = [ALL, *CARGO_ORDER, *sorted(set(frame["series"].to_list()) - {ALL, *CARGO_ORDER})]
+    codes = [ALL, *CARGO_ORDER, *sorted(set(frame["cargo"].to_list()) - {ALL, *CARGO_ORDER})]
     return share_by_year(
         frame,
         target_value=target_value,
@@ -73,7 +73,7 @@ def green_share_chart(
         title=text("port_bulk.title_share", lang),
         y_title=text("port_bulk.green_share", lang),
         lang=lang,
-        series_column="series",
+        series_column="cargo",
         series_title=text("port_bulk.cargo", lang),
         series_labels={code: code_label(code, lang) for code in codes},
         series_order=tuple(codes),

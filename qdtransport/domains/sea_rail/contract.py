@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qdtransport.contracts import EARLIEST_DATE, LATEST_DATE, Column, Table
+from qdtransport.rules import CONTAINER_NO, ISO_TYPE
 
 SEA_RAIL_MOVES = Table(
     name="sea_rail_moves",
@@ -12,9 +13,9 @@ SEA_RAIL_MOVES = Table(
     columns=(
         Column("move_id", "text", "Move record id", required=True, aliases=("作业编号",)),
         Column("container_no", "text", "ISO 6346 container number with check digit", required=True,
-               aliases=("箱号", "集装箱号"), check="container_no"),
+               aliases=("箱号", "集装箱号"), check=CONTAINER_NO),
         Column("iso_type", "text", "ISO 6346 size-type code; first character = length", required=True,
-               aliases=("箱型", "箱型尺寸"), check="iso_type"),
+               aliases=("箱型", "箱型尺寸"), check=ISO_TYPE),
         Column("full_empty", "enum", "F (full) or E (empty)", required=True, aliases=("空重",),
                values={"F": ("重", "重箱", "full"), "E": ("空", "空箱", "empty")}),
         Column("direction", "enum", "rail_to_ship (集港) or ship_to_rail (疏港)", required=True,

@@ -109,6 +109,9 @@ def test_green_share_chart_series_and_target() -> None:
         (2023, "Iron ore"),
         (2024, "Coal"),
     }
+    # the legend lists all bulk cargo first, then the cargoes in the ministry's order
+    color = next(layer["encoding"]["color"] for layer in layers(spec) if mark_type(layer) == "line")
+    assert color["sort"] == ["All bulk cargo", "Coal", "Iron ore"]
     assert "Green transport share of port bulk cargo, by cargo" in all_text(spec)
 
 

@@ -12,15 +12,26 @@ Read an OSM file offline with :func:`read_osm`, then compute the coverage tables
 OpenStreetMap data is © OpenStreetMap contributors, available under the Open Database License.
 """
 
-from qdtransport.domains.charging.network.coverage import NetworkCoverage, compute_network_coverage
-from qdtransport.domains.charging.network.extract import OsmExtract
-from qdtransport.domains.charging.network.osm import read_osm
-from qdtransport.domains.charging.network.summary import format_summary
+from __future__ import annotations
 
-__all__ = [
-    "NetworkCoverage",
-    "OsmExtract",
-    "compute_network_coverage",
-    "format_summary",
-    "read_osm",
-]
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "NetworkCoverage": "coverage",
+    "compute_network_coverage": "coverage",
+    "OsmExtract": "extract",
+    "read_osm": "osm",
+    "format_summary": "summary",
+}
+"""Public names and their modules, imported on first use: a build without an OSM file, which
+only needs the table columns, never loads osmnx or geopandas."""
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use."""
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
