@@ -309,10 +309,13 @@ def merge_labels(
 
 @cache
 def all_labels() -> dict[str, Mapping[str, str]]:
-    """:data:`SHARED` and every registered domain's labels, merged."""
+    """:data:`SHARED`, :data:`qdtransport.messages.MESSAGES` and the domains' labels, merged."""
     from qdtransport.domains import DOMAINS
+    from qdtransport.messages import MESSAGES
 
-    return merge_labels([("shared", SHARED), *((d.name, d.labels) for d in DOMAINS)])
+    return merge_labels(
+        [("shared", SHARED), ("messages", MESSAGES), *((d.name, d.labels) for d in DOMAINS)]
+    )
 
 
 def text(key: str, lang: str = "zh", **values: object) -> str:

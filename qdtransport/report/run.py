@@ -187,6 +187,7 @@ def write_report(
     db = Path(db_path).resolve()
     if not db.is_file():
         raise FileNotFoundError(f"{db_path}: no such database; run 'qdtransport build' first")
+    _check_year_has_values(db, year, lang)
     source = report_notebook_path()
     if not source.is_file():
         raise FileNotFoundError(f"{source}: report notebook missing from the installation")
@@ -229,3 +230,24 @@ def write_report(
     paths.html.write_text(export_html(executed, title=title, lang=lang), encoding="utf-8")
     progress(f"wrote {paths.notebook} and {paths.html}")
     return paths
+
+
+def _check_year_has_values(db: Path, year: int, lang: str) -> None:
+    """Refuse a report year in which no indicator has a value (it would be an empty report).
+
+    A database that is not a warehouse passes: the notebook then names what it lacks.
+    """
+    import duckdb
+
+    from qdtransport.scorecard import value_years
+
+    try:
+        years = value_years(db)
+    except duckdb.CatalogException:
+        return
+    if not years:
+        raise ReportError(text("cli.no_values_at_all", lang))
+    if year not in years:
+        raise ReportError(
+            text("cli.no_values_in_year", lang, year=year, first=years[0], last=years[-1])
+        )

@@ -114,9 +114,9 @@ def test_report_writes_the_notebook_and_the_page(zh_report: tuple[ReportPaths, s
 
 def test_scorecard_of_the_report_year(zh_report: tuple[ReportPaths, str, Page]) -> None:
     header, *rows = zh_report[2].tables[0]
-    assert header == ["指标", "年份", "数值", "分子 / 分母", "目标", "达标", "年度数据"]
+    assert header == ["指标", "年份", "数值", "分子 / 分母", "目标", "达标", "年度数据", "状态", "说明"]
     # indicators with a value first (by id), then the three without input data
-    assert rows == [
+    assert [row[:7] for row in rows] == [
         [BUS, "2025", "80.0%", "4 / 5", "≥ 100%（2025年）", "✗", "年度未完 †"],
         [COVERAGE, "2025", "100.0%", "3 / 3", "≥ 100%（2025年）", "✓", "年度未完 †"],
         [TAXI, "2025", "83.3%", "5 / 6", "≥ 80%（2025年）", "✓", "年度未完 †"],
@@ -124,6 +124,12 @@ def test_scorecard_of_the_report_year(zh_report: tuple[ReportPaths, str, Page]) 
         ["港口大宗货物绿色运输方式比例", "2025", "无数据", "–", "≥ 80%（2025年）", "–", "–"],
         ["集装箱海铁联运量", "2025", "无数据", "–", "≥ 2,200,000 TEU（2025年）", "–", "–"],
     ]
+    # every target with its status; the year is not complete: the register reaches 2025-06-10
+    # (July to December missing), the station list 2025-05-01 (June to December missing)
+    assert [row[7] for row in rows] == ["暂定（年度未完）"] * 3 + ["无输入"] * 3
+    assert "缺 7–12 月的数据" in rows[0][8] and "as_of" in rows[0][8]
+    assert "缺 6–12 月的数据" in rows[1][8]
+    assert "travel_survey_trips" in rows[3][8]
 
 
 def test_scorecard_history_marks_incomplete_years(zh_report: tuple[ReportPaths, str, Page]) -> None:
@@ -377,6 +383,10 @@ def test_english_report_from_the_command_line_outside_an_activated_environment(
         "≥ 80% (2025)",
         "✓",
         "not complete †",
+        "provisional (year not complete)",
+        "Year not complete: months 7–12 have no data, so 83.3% is provisional (target ≥ 80%). "
+        "If your exports cover the whole year, confirm it with the export date as_of in "
+        "dataset.toml; otherwise add the missing months.",
     ]
     assert '<html lang="en">' in text and "Demo data: synthetic, not official statistics" in text
     assert "Target 80%" in text and "New-energy share" in text
