@@ -53,12 +53,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_build_unions_the_indicators_with_sql(built: Path) -> None:
-    # the fixture has fleet and charging data; port bulk and sea-rail have SQL but no input here
-    # (no rows); travel has no SQL yet
+    # the fixture has fleet and charging data; port bulk, sea-rail and travel have SQL but no
+    # flows, moves or surveys here (no rows)
     registered = {i.indicator_id for i in indicators()}
     assert {"sea_rail_teu", "port_bulk_green_share", "green_travel_share"} <= registered
     with duckdb.connect(str(built), read_only=True) as con:
         found = {r[0] for r in con.execute("select distinct indicator_id from indicator_values").fetchall()}
         views = {r[0] for r in con.execute("select view_name from duckdb_views()").fetchall()}
     assert found == {"bus_nev_share_new", "taxi_nev_share_new", "service_area_charger_coverage"}
-    assert found == {i.view for i in indicators() if i.view in views} - {"port_bulk_green_share", "sea_rail_teu"}
+    assert found == {i.view for i in indicators() if i.view in views} - {
+        "port_bulk_green_share", "sea_rail_teu", "green_travel_share",
+    }
