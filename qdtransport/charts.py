@@ -90,6 +90,8 @@ def share_by_year(
     series_title: str | None = None,
     series_labels: Mapping[str, str] | None = None,
     series_order: tuple[str, ...] = (),
+    interval: tuple[str, str] | None = None,
+    y_domain: tuple[float, float] = (0.0, 1.0),
 ) -> alt.TopLevelMixin:
     """Shares by year as lines and points (y axis 0-100%), dashed rules at target and target year.
 
@@ -110,6 +112,11 @@ def share_by_year(
     series_column, series_title, series_labels, series_order
         One line per value of this column; legend title; value -> display text (values not in it
         show as they are); the values listed first in the legend.
+    interval
+        Optional ``(low column, high column)``: an interval (e.g. a 95% confidence interval,
+        fractions) drawn as a vertical bar with end ticks at each year; null ends draw nothing.
+    y_domain
+        The y axis range (fractions); narrow it where intervals would be too short to see.
 
     Returns
     -------
@@ -124,10 +131,11 @@ def share_by_year(
         title=title,
         y_title=y_title,
         lang=lang,
-        y_scale=alt.Scale(domain=[0, 1]),
+        y_scale=alt.Scale(domain=list(y_domain), zero=False),
         y_format=".0%",
         target_text=percent(target_value),
         series=(series_column, series_title, series_labels or {}, series_order),
+        interval=interval,
     )
 
 
@@ -183,6 +191,7 @@ def _by_year(
     y_format: str,
     target_text: str,
     series: tuple[str | None, str | None, Mapping[str, str], tuple[str, ...]],
+    interval: tuple[str, str] | None = None,
 ) -> alt.TopLevelMixin:
     check_lang(lang)
     series_column, series_title, series_labels, series_order = series
@@ -236,10 +245,32 @@ def _by_year(
         )
     point = base.mark_point(filled=True, size=70).encode(**point_encoding)
     layers = [*_target_layers(target_value, target_year, first, target_text, lang), line, point]
+    if interval is not None:
+        layers[-2:-2] = _interval_layers(frame, interval, x)
     if points.is_empty():
         layers.append(no_data(lang))
     chart = alt.layer(*layers).properties(title=title, width=WIDTH, height=HEIGHT)
     return configure(chart)
+
+
+def _interval_layers(frame: pl.DataFrame, interval: tuple[str, str], x: alt.X) -> list[alt.Chart]:
+    """A vertical bar from the low to the high column at each year, with short end ticks."""
+    low, high = interval
+    rows = frame.filter(pl.col(low).is_not_null() & pl.col(high).is_not_null()).select(
+        "year", pl.col(low).alias("low"), pl.col(high).alias("high")
+    )
+    bar = (
+        alt.Chart(rows)
+        .mark_rule(color="#5d6d7e", strokeWidth=1.5)
+        .encode(x=x, y="low:Q", y2="high:Q")
+    )
+    ends = [
+        alt.Chart(rows)
+        .mark_tick(color="#5d6d7e", orient="horizontal", size=10, thickness=1.5)
+        .encode(x=x, y=f"{end}:Q")
+        for end in ("low", "high")
+    ]
+    return [bar, *ends]
 
 
 def _target_layers(
