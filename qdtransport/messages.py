@@ -91,8 +91,8 @@ PROBLEM_TEXTS: dict[str, dict[str, str]] = {
     },
     "reject.bad_bool": {"zh": "不是“是/否”值", "en": "not a yes/no value"},
     "reject.bad_enum": {
-        "zh": "不是该列可接受的取值（或取值有歧义，如“混合动力”“天然气”）",
-        "en": "not one of the column's accepted values (or an ambiguous one, such as 混合动力)",
+        "zh": "不是该列可接受的取值",
+        "en": "not one of the column's accepted values",
     },
     "reject.out_of_range": {"zh": "超出取值范围", "en": "outside the column's domain"},
     "reject.excel_error": {
