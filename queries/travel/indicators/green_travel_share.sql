@@ -29,5 +29,5 @@ comment on column green_travel_share.ci_high is 'Upper end of the 95% interval (
 comment on column green_travel_share.trips is 'Surveyed trips (unweighted sample size)';
 comment on column green_travel_share.persons is 'Clusters in the variance: persons, plus each trip without a person id';
 comment on column green_travel_share.se is 'Standard error of value (Taylor linearisation, persons as clusters, with replacement)';
-comment on column green_travel_share.design_effect is 'Design effect: variance / variance under simple random sampling of as many trips (without replacement; R survey deff convention)';
+comment on column green_travel_share.design_effect is 'Design effect (R survey deff convention for svyratio): se^2 / v_srs, where v_srs = sum(w (g - R)^2) / sum(w) / (trips - 1) * (sum(w) - trips) / sum(w) is the variance of R under simple random sampling of as many trips without replacement; null when v_srs is 0 or undefined';
 comment on column green_travel_share.interval_note is 'Why there is no interval: fewer_than_two_clusters; null when there is one';
