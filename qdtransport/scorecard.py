@@ -27,7 +27,7 @@ class NoDatabaseError(FileNotFoundError):
         super().__init__(self.localized("en"))
 
     def localized(self, lang: str) -> str:
-        """The message in ``lang`` (``zh`` or ``en``)."""
+        """Return the message in ``lang`` (``zh`` or ``en``)."""
         from qdtransport.i18n import text
 
         return text("cli.no_database", lang, path=self.path)

@@ -161,7 +161,7 @@ def test_every_reject_and_warning_code_has_both_texts() -> None:
 
 
 def test_a_missing_database_is_named_in_the_run_s_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """scorecard and report on a database that does not exist: one line, in --lang."""
+    """Scorecard and report on a database that does not exist: one line, in --lang."""
     missing = tmp_path / "none.duckdb"
     assert main(["scorecard", "--db", str(missing), "--lang", "zh"]) == 1
     assert capsys.readouterr().err == f"错误：{missing}：数据库不存在；请先运行 qdtransport build\n"
