@@ -97,3 +97,11 @@ def test_report_section_with_data(sea_rail_db) -> None:
     assert "<td>2024-11</td><td>4</td><td>6.25</td><td>6.00</td><td>0.25</td><td>4.2%</td>" in html
     # three moves exported twice, one with copies that disagree
     assert "重复导出的作业 3 箱次只计一次，其中 1 箱次的副本内容不一致" in html
+
+
+def test_target_status_of_complete_and_incomplete_years(sea_rail_db) -> None:
+    con = sea_rail_db(DATA / "months")
+    # 2024 (complete, 10,011.25 TEU < 2.2 million): not met; 2025 has 2 of 12 months: provisional
+    assert con.execute(
+        "select year, status from target_status where indicator_id = 'sea_rail_teu' and year >= 2024 order by year"
+    ).fetchall() == [(2024, "not_met"), (2025, "provisional")]
