@@ -34,7 +34,7 @@ STATUS_TEXTS: dict[str, dict[str, str]] = {
         "zh": "年度未完：缺 {months} 月的数据，{value} 为临时值（目标 {target}）。"
         "如导出数据已覆盖全年，"
         "请在 dataset.toml 中写入导出日期 as_of 确认；否则补齐缺少的月份。",
-        "en": "Year not complete: months {months} have no data, so {value} is provisional (target "
+        "en": "Year not complete (months without data: {months}), so {value} is provisional (target "
         "{target}). If your exports cover the whole year, confirm it with the export date as_of in "
         "dataset.toml; otherwise add the missing months.",
     },

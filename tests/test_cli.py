@@ -87,7 +87,7 @@ def test_scorecard_formats_agree(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert taxi_line.split()[:6] == [
         "taxi_nev_share_new", "2025", "60.0%", "≥", "80.0%", "provisional",
     ]  # fmt: skip
-    assert "months 8–12 have no data" in taxi_line
+    assert "(months without data: 8–12)" in taxi_line
     # every plan target has a line, with or without input
     assert len(table.splitlines()) == 1 + 6
 

@@ -118,7 +118,7 @@ def test_every_status_and_its_reason(sql_con: duckdb.DuckDBPyConnection) -> None
     # 2022-01..09 listed: October to December missing
     value, status, code, zh, en = rows["a", 2022]
     assert (value, status, code) == (1.0, "provisional", "provisional")
-    assert "months 10–12 have no data" in en and "as_of" in en
+    assert "(months without data: 10–12)" in en and "as_of" in en
     assert "缺 10–12 月的数据" in zh and "as_of" in zh
     for year in (2020, 2021, 2022):
         value, status, code, zh, en = rows["b", year]
@@ -140,7 +140,7 @@ def test_every_status_and_its_reason(sql_con: duckdb.DuckDBPyConnection) -> None
     # months 1-12 minus 3, 4, 7: the runs 3–4 and 7
     assert rows["e", 2021][1] == "provisional"
     assert (
-        "months 3–4, 7 have no data, so 1,234,567 TEU is provisional (target ≥ 100 TEU)"
+        "(months without data: 3–4, 7), so 1,234,567 TEU is provisional (target ≥ 100 TEU)"
         in rows["e", 2021][4]
     )
     assert rows["f", 2022][1:3] == ("provisional", "provisional_partial")
@@ -206,7 +206,7 @@ def test_build_gives_every_target_with_its_status(built: duckdb.DuckDBPyConnecti
     assert rows["bus_nev_share_new", 2024][:2] == (1.0, "met")
     value, status, code, reason = rows["bus_nev_share_new", 2025]
     assert (value, status) == (1.0, "provisional")
-    assert "months 10–12 have no data" in reason  # the register reaches 2025-09-30
+    assert "(months without data: 10–12)" in reason  # the register reaches 2025-09-30
     # taxis: 2024 one CNG and one BEV (1/2 < 80%); none in 2023 or 2025
     assert rows["taxi_nev_share_new", 2024][:2] == (0.5, "not_met")
     assert rows["taxi_nev_share_new", 2023][1:3] == ("no_data", "no_data_before_series")

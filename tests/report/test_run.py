@@ -393,7 +393,7 @@ def test_english_report_from_the_command_line_outside_an_activated_environment(
         "✓",
         "not complete †",
         "provisional (year not complete)",
-        "Year not complete: months 7–12 have no data, so 83.3% is provisional (target ≥ 80%). "
+        "Year not complete (months without data: 7–12), so 83.3% is provisional (target ≥ 80%). "
         "If your exports cover the whole year, confirm it with the export date as_of in "
         "dataset.toml; otherwise add the missing months.",
     ]
