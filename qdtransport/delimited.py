@@ -160,7 +160,13 @@ def _read_fast(source: Path, buffer: bytes, start: int, known: set[str], path: P
         return None
     if frame.height != len(scanned):
         return None
-    frame = frame.select(pl.Series(ROW_NUMBER, scanned.line, dtype=pl.Int64), *names)
+    # a quoted empty field ("") reads as an empty string; every empty cell is null, as unquoted
+    empty = [name for name in names if quoted and (frame[name].str.len_bytes() == 0).any()]
+    frame = frame.select(
+        pl.Series(ROW_NUMBER, scanned.line, dtype=pl.Int64),
+        *[pl.when(pl.col(n).str.len_bytes() == 0).then(None).otherwise(pl.col(n)).alias(n) if n in empty else n
+          for n in names],
+    )
     keep = ~scanned.empty
     ragged: list[tuple[int, list[str]]] = []
     bad: list[BadRow] = []

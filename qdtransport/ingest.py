@@ -275,7 +275,9 @@ def collapse_duplicates(rows: pl.DataFrame, table: Table) -> tuple[pl.DataFrame,
     no_conflicts = pl.DataFrame(schema={"source_file": pl.String, "source_row": pl.Int64, INDEX: pl.UInt32,
                                         "reason": pl.String})
     numbered = rows.with_row_index("__g")
-    repeated = (numbered.filter(pl.struct(key).is_duplicated()) if rows.height else numbered).rechunk()
+    # rows whose key hash occurs twice; the exact comparison below runs on those alone
+    maybe = pl.struct(key).hash().is_duplicated()
+    repeated = (numbered.filter(maybe) if rows.height else numbered).rechunk()
     marked = repeated.with_columns(pl.struct(columns).is_first_distinct().alias("__first"))
     if table.key_conflicts == "reject" and marked.height:
         # a key group conflicts when it holds more than one distinct row
