@@ -229,13 +229,22 @@ def _prepare_target(db_path: Path) -> None:
         raise BuildError(f"{db_path}: cannot create the folder {db_path.parent}: {exc.strerror}") from None
 
 
+INSERT_BATCH_ROWS = 1 << 20
+"""Rows handed to DuckDB at a time, so that the Arrow copy of a large table stays small."""
+
+
 def _create_table(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> None:
-    # large_string columns: DuckDB scans them faster than polars' string views
-    con.register("__frame", frame.to_arrow(compat_level=pl.CompatLevel.oldest()))
-    try:
-        con.execute(f'create table "{name}" as select * from __frame')
-    finally:
-        con.unregister("__frame")
+    for offset in range(0, max(frame.height, 1), INSERT_BATCH_ROWS):
+        # large_string columns: DuckDB scans them faster than polars' string views
+        batch = frame.slice(offset, INSERT_BATCH_ROWS).to_arrow(compat_level=pl.CompatLevel.oldest())
+        con.register("__frame", batch)
+        try:
+            if offset == 0:
+                con.execute(f'create table "{name}" as select * from __frame')
+            else:
+                con.execute(f'insert into "{name}" select * from __frame')
+        finally:
+            con.unregister("__frame")
 
 
 def _comment(con: duckdb.DuckDBPyConnection, kind: str, name: str, text: str) -> None:
