@@ -148,6 +148,9 @@ def _read_fast(source: Path, buffer: bytes, start: int, known: set[str], path: P
     scanned = records.scan(buffer, offset, header_end + 1, delimiter, quoted)
     if scanned.open_quote:
         return None
+    odd = np.flatnonzero((scanned.delimiters > width - 1) | (scanned.spanned > 0))
+    odd_text = {int(row): bytes(buffer[scanned.start[row] : scanned.end[row]]).decode("utf-8") for row in odd}
+    _release(buffer)  # polars maps the file itself: do not hold its pages twice
     names = [f"c{i}" for i in range(width)]
     try:
         frame = pl.read_csv(
@@ -170,8 +173,7 @@ def _read_fast(source: Path, buffer: bytes, start: int, known: set[str], path: P
     keep = ~scanned.empty
     ragged: list[tuple[int, list[str]]] = []
     bad: list[BadRow] = []
-    for row in np.flatnonzero((scanned.delimiters > width - 1) | (scanned.spanned > 0)):
-        text = bytes(buffer[scanned.start[row] : scanned.end[row]]).decode("utf-8")
+    for row, text in odd_text.items():
         cells = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
         first = int(scanned.line[row])
         reason = _runaway(first, first + int(scanned.spanned[row]), cells, delimiter, width)
@@ -181,7 +183,8 @@ def _read_fast(source: Path, buffer: bytes, start: int, known: set[str], path: P
         elif _ragged(cells, width):
             ragged.append((first, cells))
             keep[row] = False
-    return headers, found[index][0], frame.filter(pl.Series(keep)), ragged, bad, delimiter
+    frame = frame if keep.all() else frame.filter(pl.Series(keep))
+    return headers, found[index][0], frame, ragged, bad, delimiter
 
 
 def read_csv(path: Path, known_headers: set[str]) -> RawFile:
@@ -199,6 +202,7 @@ def read_csv(path: Path, known_headers: set[str]) -> RawFile:
     buffer: bytes | mmap.mmap = data
     try:
         digest = hashlib.sha256(data).hexdigest()
+        _release(data)
         decision = encoding.quick(data)
         fast = None if decision is None else _read_fast(path, data, decision.bom, known_headers, path)
         bad_lines: list[encoding.BadLine] = []
@@ -212,6 +216,7 @@ def read_csv(path: Path, known_headers: set[str]) -> RawFile:
                 with tempfile.NamedTemporaryFile(suffix=".csv", delete=False) as out:
                     temporary = Path(out.name)
                     bad_lines = encoding.transcode(data, decision, path, out)
+                _release(data)
                 source, start = temporary, 0
                 buffer = temporary.read_bytes() if temporary.stat().st_size < (1 << 20) else _map(temporary)
             fast = _read_fast(source, buffer, start, known_headers, path)
@@ -230,10 +235,17 @@ def read_csv(path: Path, known_headers: set[str]) -> RawFile:
     blank = blank_rows(frame, columns)
     return RawFile(
         path=path, format="csv", encoding=decision.encoding, headers=clean_headers(headers),
-        cells=frame.filter(~blank), header_row=header_line, blank_rows=int(blank.sum()), size_bytes=size,
+        cells=frame.filter(~blank) if blank.any() else frame, header_row=header_line,
+        blank_rows=int(blank.sum()), size_bytes=size,
         sha256=digest, raw_headers=list(headers), ragged_rows=ragged, bad_rows=sorted(bad, key=lambda b: b.line),
         notes=[decision.note] if decision.note else [],
     )
+
+
+def _release(buffer: bytes | mmap.mmap) -> None:
+    """Drop the resident pages of a memory map (they are read again from the page cache if needed)."""
+    if isinstance(buffer, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED"):
+        buffer.madvise(mmap.MADV_DONTNEED)
 
 
 def _map(path: Path) -> mmap.mmap:

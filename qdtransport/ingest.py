@@ -251,17 +251,31 @@ def map_headers(raw: RawFile, table: Table) -> tuple[dict[str, str], list[str]]:
     return mapping, extras
 
 
-def collapse_duplicates(rows: pl.DataFrame, table: Table) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+def collapse_duplicates(
+    rows: pl.DataFrame, table: Table, dropped: pl.Series | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Collapse exact duplicates and reject conflicting ones; see :func:`find_duplicates`.
+
+    Returns the rows to load, the duplicates collapsed per file and the conflicting rows.
+    """
+    keep, collapsed, conflicts = find_duplicates(rows, table, dropped)
+    return (rows if keep is None else rows.filter(keep)), collapsed, conflicts
+
+
+def find_duplicates(
+    rows: pl.DataFrame, table: Table, dropped: pl.Series | None = None
+) -> tuple[pl.Series | None, pl.DataFrame, pl.DataFrame]:
     """Collapse exact duplicates and reject conflicting ones.
 
     Rows are in file order then row order; the first of identical rows (equal on every contract
     column) is kept, the others are counted against their own file. Only the rows whose key
-    occurs more than once are compared.
+    occurs more than once are compared. Rows marked in ``dropped`` (already rejected) take no
+    part and are left out of ``kept``.
 
     Returns
     -------
-    kept
-        Rows to load.
+    keep
+        Mask of the rows to load; None when every row is loaded.
     collapsed
         ``source_file`` and ``duplicates`` (count of rows collapsed into an earlier identical row).
     conflicts
@@ -275,8 +289,9 @@ def collapse_duplicates(rows: pl.DataFrame, table: Table) -> tuple[pl.DataFrame,
     no_conflicts = pl.DataFrame(schema={"source_file": pl.String, "source_row": pl.Int64, INDEX: pl.UInt32,
                                         "reason": pl.String})
     numbered = rows.with_row_index("__g")
+    live = ~dropped if dropped is not None else pl.Series([True] * rows.height, dtype=pl.Boolean)
     # rows whose key hash occurs twice; the exact comparison below runs on those alone
-    maybe = pl.struct(key).hash().is_duplicated()
+    maybe = rows.select(pl.struct(key).hash().is_duplicated()).to_series() & live
     repeated = (numbered.filter(maybe) if rows.height else numbered).rechunk()
     marked = repeated.with_columns(pl.struct(columns).is_first_distinct().alias("__first"))
     if table.key_conflicts == "reject" and marked.height:
@@ -284,20 +299,20 @@ def collapse_duplicates(rows: pl.DataFrame, table: Table) -> tuple[pl.DataFrame,
         marked = marked.with_columns((pl.col("__first").sum().over(key) > 1).alias("__conflict"))
     else:
         marked = marked.with_columns(pl.lit(False).alias("__conflict"))
-    dropped = marked.filter(~pl.col("__first") | pl.col("__conflict"))
     collapsed = (
         marked.filter(~pl.col("__first") & ~pl.col("__conflict"))
         .group_by("source_file")
         .agg(pl.len().cast(pl.Int64).alias("duplicates"))
     )
-    kept = numbered.filter(~pl.col("__g").is_in(dropped["__g"].implode())) if dropped.height else numbered
-    kept = kept.drop("__g")
+    removed = marked.filter(~pl.col("__first") | pl.col("__conflict"))["__g"]
+    keep = live.scatter(removed, False) if removed.len() else live
+    keep = None if keep.all() else keep
     conflicting = marked.filter(pl.col("__conflict")).rechunk().with_columns(
         pl.format("{} row {}", pl.col("source_file"), pl.col("source_row")).alias("__where"),
         pl.len().over(key).alias("__group_size"),
     )
     if conflicting.height == 0:
-        return kept, collapsed, no_conflicts
+        return keep, collapsed, no_conflicts
     places = conflicting.group_by(key).agg(pl.col("__where").alias("__places"))
     conflicts = conflicting.join(places, on=key, how="left", nulls_equal=True).sort("__g").select(
         "source_file", "source_row", INDEX,
@@ -308,7 +323,7 @@ def collapse_duplicates(rows: pl.DataFrame, table: Table) -> tuple[pl.DataFrame,
             pl.col("__places").list.join(", "),
         ).alias("reason"),
     )
-    return kept, collapsed, conflicts
+    return keep, collapsed, conflicts
 
 
 def _to_wgs84(frame: pl.DataFrame) -> pl.DataFrame:
@@ -396,20 +411,25 @@ def load_table(
 
     schema = canonical_schema(table)
     if sources:
-        tagged = [s.good.with_columns(pl.lit(i, dtype=pl.UInt32).alias("__s")) for i, s in enumerate(sources)]
-        kept, collapsed, conflicts = collapse_duplicates(pl.concat(tagged, how="vertical"), table)
+        rows = pl.concat([s.typed for s in sources], how="vertical") if len(sources) > 1 else sources[0].typed
+        masks = [s.dropped if s.dropped is not None else pl.Series([False] * s.typed.height) for s in sources]
+        dropped = pl.concat(masks) if any(s.dropped is not None for s in sources) else None
+        keep, collapsed, conflicts = find_duplicates(rows, table, dropped)
         reject_parts.append(_conflict_rejects(conflicts, sources, table))
+        del sources  # the cells as read are no longer needed: free them before filtering
+        kept = rows if keep is None else rows.filter(keep)
+        del rows
     else:
         kept = pl.DataFrame(schema={**{c: schema[c] for c in table.column_names}, "source_file": pl.String,
                                     "source_row": pl.Int64})
         collapsed = pl.DataFrame(schema={"source_file": pl.String, "duplicates": pl.Int64})
-    del sources
 
     rejects = pl.concat(reject_parts, how="vertical")
     warnings = pl.concat(warning_parts, how="vertical")
     # a row rejected as a conflicting duplicate may also have carried a warning: keep only the
     # warnings of rows that were loaded
-    warnings = warnings.join(kept.select("source_file", "source_row"), on=["source_file", "source_row"], how="semi")
+    if warnings.height:
+        warnings = warnings.join(kept.select("source_file", "source_row"), on=["source_file", "source_row"], how="semi")
     frame = kept
     if "crs" in table.column_names:
         frame = _to_wgs84(frame)
@@ -422,7 +442,7 @@ def _conflict_rejects(conflicts: pl.DataFrame, sources: list[SourceRows], table:
     """Rejects of conflicting duplicates, with the raw row of each from its own source."""
     if conflicts.height == 0:
         return pl.DataFrame(schema=REJECTS_SCHEMA)
-    source_of = {s.good["source_file"][0]: s for s in sources if s.good.height}
+    source_of = {s.typed["source_file"][0]: s for s in sources if s.typed.height}
     parts = []
     for (source_file,), group in conflicts.group_by(["source_file"], maintain_order=True):
         parts.append(group.select(

@@ -33,19 +33,23 @@ WARNINGS_SCHEMA = {
 
 @dataclass
 class SourceRows:
-    """What one source gave: rows that passed every check, rejects and warnings.
+    """What one source gave: typed rows, which of them were rejected, rejects and warnings.
 
     Attributes
     ----------
-    good
-        Contract columns (typed), ``source_file``, ``source_row`` and ``__i``.
+    typed
+        Every row read: contract columns (typed), ``source_file``, ``source_row`` and ``__i``.
+    dropped
+        True for the rows rejected (column checks, row rules); None when there are none. The rows
+        are filtered once, after duplicates, so that no copy of the whole source is made here.
     rejects, warnings
         Frames of :data:`REJECTS_SCHEMA` and :data:`WARNINGS_SCHEMA`.
     raw
         The source as read, for the raw rows of later rejects (conflicting duplicates).
     """
 
-    good: pl.DataFrame
+    typed: pl.DataFrame
+    dropped: pl.Series | None
     rejects: pl.DataFrame
     warnings: pl.DataFrame
     raw: RawFile
@@ -138,7 +142,6 @@ def parse_source(
     dropped = parse_failed if rule_rejected is None else rule_rejected if parse_failed is None else (
         parse_failed | rule_rejected
     )
-    good = typed if dropped is None else typed.filter(~dropped)
     parse_warnings = pl.DataFrame(
         {INDEX: positions, "warning_code": warn_codes, "warning": warns},
         schema={INDEX: pl.UInt32, "warning_code": pl.String, "warning": pl.String},
@@ -146,7 +149,7 @@ def parse_source(
         pl.col("warning_code").is_not_null() & ~pl.col(INDEX).is_in(failed[INDEX].implode())
         & ~pl.col(INDEX).is_in(rule_rejects[INDEX].implode())
     )
-    rows = SourceRows(good, pl.DataFrame(schema=REJECTS_SCHEMA), pl.DataFrame(schema=WARNINGS_SCHEMA), raw)
+    rows = SourceRows(typed, dropped, pl.DataFrame(schema=REJECTS_SCHEMA), pl.DataFrame(schema=WARNINGS_SCHEMA), raw)
     rejects = pl.concat([failed, rule_rejects.select(INDEX, "reason_code", "reason")]).sort(INDEX)
     warnings = pl.concat([parse_warnings, rule_warnings.select(INDEX, "warning_code", "warning")]).sort(INDEX)
     rows.rejects = _with_raw(rows, rejects, table, source_file, REJECTS_SCHEMA)
