@@ -20,11 +20,14 @@ A file that cannot be read stops the build with :class:`InputFileError`; a bad r
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import operator
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 
 from qdtransport.cells import clean_series
@@ -54,10 +57,13 @@ class TableLoad:
     ----------
     table
         The contract table.
-    frame
-        Loaded rows: the contract columns with canonical dtypes (positions in WGS84 with
+    rows
+        Every row typed: the contract columns with canonical dtypes (positions in WGS84 with
         ``source_lon``/``source_lat`` beside them where the table has a ``crs``), then
-        ``source_file`` and ``source_row``.
+        ``source_file`` and ``source_row``; rejected rows and collapsed duplicates included.
+    keep
+        Mask of the rows loaded (None: all of them). :attr:`frame` is ``rows`` filtered by it;
+        the build filters batch by batch instead, so that a large table is never copied whole.
     rejects, warnings, manifest
         Rows for the warehouse tables ``rejects``, ``data_quality_warnings`` and
         ``load_manifest`` (schemas :data:`REJECTS_SCHEMA`, :data:`WARNINGS_SCHEMA`,
@@ -68,11 +74,22 @@ class TableLoad:
     """
 
     table: Table
-    frame: pl.DataFrame
+    rows: pl.DataFrame
     rejects: pl.DataFrame
     warnings: pl.DataFrame
     manifest: pl.DataFrame
     notes: list[str] = field(default_factory=list)
+    keep: pl.Series | None = None
+
+    @property
+    def frame(self) -> pl.DataFrame:
+        """Loaded rows (see :attr:`rows`)."""
+        return self.rows if self.keep is None else self.rows.filter(self.keep)
+
+    @property
+    def height(self) -> int:
+        """Number of rows loaded."""
+        return self.rows.height if self.keep is None else int(self.keep.sum())
 
 
 @dataclass
@@ -291,7 +308,8 @@ def find_duplicates(
     numbered = rows.with_row_index("__g")
     live = ~dropped if dropped is not None else pl.Series([True] * rows.height, dtype=pl.Boolean)
     # rows whose key hash occurs twice; the exact comparison below runs on those alone
-    maybe = rows.select(pl.struct(key).hash().is_duplicated()).to_series() & live
+    key_hash = functools.reduce(operator.xor, [pl.col(k).hash(seed=i) for i, k in enumerate(key)])
+    maybe = pl.Series(_repeated(rows.select(key_hash).to_series().to_numpy())) & live
     repeated = (numbered.filter(maybe) if rows.height else numbered).rechunk()
     marked = repeated.with_columns(pl.struct(columns).is_first_distinct().alias("__first"))
     if table.key_conflicts == "reject" and marked.height:
@@ -324,6 +342,19 @@ def find_duplicates(
         ).alias("reason"),
     )
     return keep, collapsed, conflicts
+
+
+def _repeated(values: np.ndarray) -> np.ndarray:
+    """True where a value occurs more than once (by sorting: memory is returned when done)."""
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    same = ordered[1:] == ordered[:-1]
+    repeated = np.zeros(len(values), dtype=bool)
+    repeated[1:] |= same
+    repeated[:-1] |= same
+    out = np.empty(len(values), dtype=bool)
+    out[order] = repeated
+    return out
 
 
 def _to_wgs84(frame: pl.DataFrame) -> pl.DataFrame:
@@ -416,26 +447,29 @@ def load_table(
         dropped = pl.concat(masks) if any(s.dropped is not None for s in sources) else None
         keep, collapsed, conflicts = find_duplicates(rows, table, dropped)
         reject_parts.append(_conflict_rejects(conflicts, sources, table))
-        del sources  # the cells as read are no longer needed: free them before filtering
-        kept = rows if keep is None else rows.filter(keep)
-        del rows
+        del sources  # the cells as read are no longer needed
     else:
-        kept = pl.DataFrame(schema={**{c: schema[c] for c in table.column_names}, "source_file": pl.String,
+        rows = pl.DataFrame(schema={**{c: schema[c] for c in table.column_names}, "source_file": pl.String,
                                     "source_row": pl.Int64})
+        keep = None
         collapsed = pl.DataFrame(schema={"source_file": pl.String, "duplicates": pl.Int64})
 
     rejects = pl.concat(reject_parts, how="vertical")
     warnings = pl.concat(warning_parts, how="vertical")
+    loaded = rows.select("source_file", "source_row")
+    loaded = loaded if keep is None else loaded.filter(keep)
     # a row rejected as a conflicting duplicate may also have carried a warning: keep only the
     # warnings of rows that were loaded
     if warnings.height:
-        warnings = warnings.join(kept.select("source_file", "source_row"), on=["source_file", "source_row"], how="semi")
-    frame = kept
-    if "crs" in table.column_names:
-        frame = _to_wgs84(frame)
-    frame = frame.select([pl.col(name).cast(dtype) for name, dtype in schema.items()])
-    manifest = _manifest(file_facts, frame, rejects, warnings, collapsed)
-    return TableLoad(table=table, frame=frame, rejects=rejects, warnings=warnings, manifest=manifest, notes=notes)
+        warnings = warnings.join(loaded, on=["source_file", "source_row"], how="semi")
+    if "crs" in table.column_names:  # small tables: convert only the rows loaded
+        rows, keep = (rows if keep is None else rows.filter(keep)), None
+        rows = _to_wgs84(rows)
+    rows = rows.select([pl.col(name).cast(dtype) for name, dtype in schema.items()])
+    manifest = _manifest(file_facts, loaded, rejects, warnings, collapsed)
+    return TableLoad(
+        table=table, rows=rows, rejects=rejects, warnings=warnings, manifest=manifest, notes=notes, keep=keep
+    )
 
 
 def _conflict_rejects(conflicts: pl.DataFrame, sources: list[SourceRows], table: Table) -> pl.DataFrame:

@@ -233,10 +233,16 @@ INSERT_BATCH_ROWS = 1 << 20
 """Rows handed to DuckDB at a time, so that the Arrow copy of a large table stays small."""
 
 
-def _create_table(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> None:
+def _create_table(
+    con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame, keep: pl.Series | None = None
+) -> None:
+    """Create table ``name`` from ``frame`` (only the rows ``keep`` marks, when given), batch by batch."""
     for offset in range(0, max(frame.height, 1), INSERT_BATCH_ROWS):
+        part = frame.slice(offset, INSERT_BATCH_ROWS)
+        if keep is not None:
+            part = part.filter(keep.slice(offset, INSERT_BATCH_ROWS))
         # large_string columns: DuckDB scans them faster than polars' string views
-        batch = frame.slice(offset, INSERT_BATCH_ROWS).to_arrow(compat_level=pl.CompatLevel.oldest())
+        batch = part.to_arrow(compat_level=pl.CompatLevel.oldest())
         con.register("__frame", batch)
         try:
             if offset == 0:
@@ -262,7 +268,7 @@ def _comment_table(con: duckdb.DuckDBPyConnection, name: str, table_comment: str
 def load_tables(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Settings) -> None:
     """Create the contract tables and the bookkeeping tables from ingest results."""
     for name, load in ingested.tables.items():
-        _create_table(con, name, load.frame)
+        _create_table(con, name, load.rows, load.keep)
         columns = {c.name: c.description for c in TABLES[name].columns}
         if "crs" in columns:
             columns["source_lon"] = "Longitude as the source gave it (in the crs column's system)"
@@ -460,7 +466,7 @@ def build(
     manifest = ingested.manifest
     return BuildResult(
         db_path=db_path,
-        rows_loaded={name: load.frame.height for name, load in ingested.tables.items()},
+        rows_loaded={name: load.height for name, load in ingested.tables.items()},
         rows_rejected=ingested.rejects.height,
         warnings=ingested.warnings.height,
         duplicates_collapsed=int(manifest["duplicates_collapsed"].sum()) if manifest.height else 0,
