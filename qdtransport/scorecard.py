@@ -71,18 +71,23 @@ def targets_in_year(con: duckdb.DuckDBPyConnection, year: int) -> pl.DataFrame:
     polars.DataFrame
         One row per target: indicator_id, year (the year asked), value, numerator, denominator
         (null where the indicator has no value that year), target_value, comparator, unit, met,
-        complete, target_year, name_zh, name_en. Indicators with a value come first.
+        complete, target_year, name_zh, name_en, and from view ``target_status`` status,
+        reason_zh, reason_en (null for a year outside its span). Indicators with a value come
+        first.
     """
     return con.sql(
         """
         select targets.indicator_id, ?::integer as year, scorecard.value, scorecard.numerator,
             scorecard.denominator, targets.target_value, targets.comparator, targets.unit,
-            scorecard.met, scorecard.complete, targets.target_year, targets.name_zh, targets.name_en
+            scorecard.met, scorecard.complete, targets.target_year, targets.name_zh,
+            targets.name_en, target_status.status, target_status.reason_zh, target_status.reason_en
         from targets
         left join scorecard on scorecard.indicator_id = targets.indicator_id and scorecard.year = ?
+        left join target_status
+            on target_status.indicator_id = targets.indicator_id and target_status.year = ?
         order by scorecard.value is null, targets.indicator_id
         """,
-        params=[year, year],
+        params=[year, year, year],
     ).pl()
 
 
@@ -122,3 +127,10 @@ def format_scorecard(rows: list[dict[str, object]], fmt: str) -> str:
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
     lines += ["  ".join(c.ljust(w) for c, w in zip(b, widths, strict=True)) for b in body]
     return "\n".join(lines) + "\n"
+
+
+def value_years(db_path: str | Path) -> list[int]:
+    """Years in which at least one indicator has a value, ascending (view ``indicator_values``)."""
+    with connect_read_only(db_path) as con:
+        rows = con.execute("select distinct year from indicator_values order by year").fetchall()
+    return [year for (year,) in rows]

@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,12 +30,17 @@ import polars as pl
 import pyarrow as pa
 
 from qdtransport import __version__
+from qdtransport.dataset import read_dataset_info
 from qdtransport.db import connect, file_kind
 from qdtransport.domains import DOMAINS, TABLES, indicators, target_rows
 from qdtransport.domains.base import DomainBuildError
+from qdtransport.i18n import text
+from qdtransport.identify import assign_inputs
 from qdtransport.ingest import Ingested, load_directory
+from qdtransport.progress import file_lines
 from qdtransport.queries import QUERY_LAYERS, QueryOrderError, ordered_query_files
 from qdtransport.settings import SETTING_DESCRIPTIONS, Settings
+from qdtransport.status import create_status_relations
 
 STORAGE_VERSION = "v1.0.0"
 """DuckDB storage format written; readable by DuckDB 1.0 and later."""
@@ -147,32 +151,6 @@ def settings_comments() -> tuple[str, dict[str, str]]:
     return "Methodology settings the build used (one row); the views read them from here", dict(SETTING_DESCRIPTIONS)
 
 
-def read_dataset_info(data_dir: Path) -> dict[str, object]:
-    """The optional ``dataset.toml`` of a data directory.
-
-    Keys: ``name`` (text), ``synthetic`` (bool: demo data, labelled so in reports), ``description``
-    (text), ``as_of`` (TOML date: the day the exports were taken; a register whose latest record
-    is earlier still describes the state on that day).
-    """
-    path = data_dir / "dataset.toml"
-    if not path.exists():
-        return {"dataset_name": None, "synthetic": False, "dataset_description": None, "as_of": None}
-    try:
-        with open(path, "rb") as handle:
-            info = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"{path}: not valid TOML: {exc}") from exc
-    as_of = info.get("as_of")
-    if as_of is not None and not isinstance(as_of, dt.date):
-        raise ValueError(f"{path}: as_of must be a TOML date such as 2026-01-15, not {as_of!r}")
-    return {
-        "dataset_name": info.get("name"),
-        "synthetic": bool(info.get("synthetic", False)),
-        "dataset_description": info.get("description"),
-        "as_of": as_of,
-    }
-
-
 def _temporary_path(db_path: Path) -> Path:
     return db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
 
@@ -263,8 +241,8 @@ def _comment(con: duckdb.DuckDBPyConnection, kind: str, name: str, text: str) ->
 
 def _comment_table(con: duckdb.DuckDBPyConnection, name: str, table_comment: str, columns: dict[str, str]) -> None:
     _comment(con, "table", f'"{name}"', table_comment)
-    for column, text in columns.items():
-        _comment(con, "column", f'"{name}"."{column}"', text)
+    for column, words in columns.items():
+        _comment(con, "column", f'"{name}"."{column}"', words)
 
 
 def load_tables(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Settings) -> None:
@@ -290,7 +268,7 @@ def load_tables(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Se
     _comment_table(con, "settings", *settings_comments())
 
 
-def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress) -> list[str]:
+def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress, lang: str = "en") -> list[str]:
     """Execute every ``queries/`` file in dependency order; returns the names created.
 
     The order is :func:`qdtransport.queries.ordered_query_files`: by layer, then each file after
@@ -306,6 +284,7 @@ def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress) -> list[str]
     for layer in QUERY_LAYERS:
         if layer == "scorecard":
             created.append(create_indicator_values(con))
+            created += create_status_relations(con)
         in_layer = [f for f in files if f.layer == layer]
         for file in in_layer:
             try:
@@ -313,7 +292,7 @@ def run_queries(con: duckdb.DuckDBPyConnection, progress: Progress) -> list[str]
             except duckdb.Error as exc:
                 raise BuildError(f"{file.path}: {exc}") from exc
             created.append(file.name)
-        progress(f"  {layer}: {len(in_layer)} views")
+        progress(text("build.layer", lang, layer=layer, views=len(in_layer)))
     return created
 
 
@@ -394,6 +373,7 @@ def build(
     *,
     settings: Settings | None = None,
     progress: Progress = lambda message: None,
+    lang: str = "en",
 ) -> BuildResult:
     """Build the warehouse from a data directory, atomically.
 
@@ -407,6 +387,8 @@ def build(
         Methodology settings; defaults from :class:`qdtransport.settings.Settings`.
     progress
         Called with a line of text at each step.
+    lang
+        Language of the progress lines (``zh`` or ``en``).
 
     Returns
     -------
@@ -424,30 +406,29 @@ def build(
     data_dir, db_path = Path(data_dir), Path(db_path)
     _prepare_target(db_path)
     for line in remove_leftovers(db_path):
-        progress(f"  note: {line}")
-    progress(f"reading {data_dir}")
+        progress(text("build.note", lang, note=line))
+    progress(text("build.reading", lang, data_dir=data_dir))
     dataset = read_dataset_info(data_dir) if data_dir.is_dir() else {}
-    ingested = load_directory(data_dir, settings=settings, as_of=dataset.get("as_of"))
-    for note in ingested.notes:
-        progress(f"  note: {note}")
-    for row in ingested.manifest.iter_rows(named=True):
-        extra = f"; extra columns ignored: {', '.join(row['extra_columns'])}" if row["extra_columns"] else ""
-        progress(
-            f"  {row['source_file']}: {row['rows_read']} rows read, {row['rows_loaded']} loaded, "
-            f"{row['rows_rejected']} rejected, {row['duplicates_collapsed']} duplicates collapsed{extra}"
-        )
+    assigned, identified = assign_inputs(data_dir, dataset.pop("files", {}), lang=lang)
+    ingested = load_directory(
+        data_dir, settings=settings, as_of=dataset.get("as_of"), assigned=assigned
+    )
+    for note in [*identified, *ingested.notes]:
+        progress(text("build.note", lang, note=note))
+    for line in file_lines(ingested.manifest, ingested.rejects, lang=lang):
+        progress(line)
     temporary = _temporary_path(db_path)
     temporary.unlink(missing_ok=True)
     con = connect(temporary, config={"storage_compatibility_version": STORAGE_VERSION})
     try:
-        progress("loading tables")
+        progress(text("build.loading", lang))
         con.execute("begin transaction")  # one commit for every table and comment
         load_tables(con, ingested, settings)
         con.execute("commit")
         _domain_tables(con, ingested, settings, dataset.get("as_of"), progress)
         _build_info(con, ingested, settings, dataset)
-        progress("creating views")
-        run_queries(con, progress)
+        progress(text("build.views", lang))
+        run_queries(con, progress, lang)
         check_comments(con)
         con.execute("checkpoint")
     except BaseException:
@@ -464,7 +445,7 @@ def build(
             f"{db_path}: cannot replace the database ({exc.strerror}); close the programs that have it "
             "open (DBeaver, a notebook) and build again; the previous database is unchanged"
         ) from exc
-    progress(f"wrote {db_path}")
+    progress(text("build.wrote", lang, db=db_path))
     manifest = ingested.manifest
     return BuildResult(
         db_path=db_path,

@@ -6,6 +6,7 @@ import pytest
 
 from qdtransport import i18n
 from qdtransport.domains import DOMAINS
+from qdtransport.messages import MESSAGES
 
 
 def test_text_in_both_languages_with_values() -> None:
@@ -45,4 +46,5 @@ def test_a_text_without_both_languages_raises() -> None:
 def test_every_domain_label_is_prefixed_with_its_domain() -> None:
     for domain in DOMAINS:
         assert all(key.startswith(f"{domain.name}.") for key in domain.labels), domain.name
-    assert len(i18n.all_labels()) == len(i18n.SHARED) + sum(len(d.labels) for d in DOMAINS)
+    shared = len(i18n.SHARED) + len(i18n.COLUMNS) + len(MESSAGES)
+    assert len(i18n.all_labels()) == shared + sum(len(d.labels) for d in DOMAINS)

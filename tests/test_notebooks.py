@@ -21,7 +21,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-@pytest.mark.parametrize("name", ["fleet.ipynb", "charging.ipynb", "port_bulk.ipynb"])
+@pytest.mark.parametrize("name", ["fleet.ipynb", "charging.ipynb", "port_bulk.ipynb", "travel.ipynb"])
 def test_exploration_notebook_runs_on_the_samples(name: str, sample_db: Path, tmp_path: Path) -> None:
     out = tmp_path / name
     papermill.execute_notebook(
@@ -37,7 +37,7 @@ def test_exploration_notebook_runs_on_the_samples(name: str, sample_db: Path, tm
     assert any("image/svg+xml" in o.get("data", {}) for o in outputs)
 
 
-@pytest.mark.parametrize("name", ["fleet.ipynb", "charging.ipynb", "port_bulk.ipynb", "report.ipynb"])
+@pytest.mark.parametrize("name", ["fleet.ipynb", "charging.ipynb", "port_bulk.ipynb", "travel.ipynb", "report.ipynb"])
 def test_notebooks_are_committed_without_outputs(name: str) -> None:
     cells = json.loads((ROOT / "notebooks" / name).read_text(encoding="utf-8"))["cells"]
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in cells if c["cell_type"] == "code")

@@ -71,12 +71,17 @@ class Indicator:
         Contract tables the indicator is computed from.
     plan_order
         Position of the target in the plan's wording (task 5); orders table ``targets``.
+    months_view
+        View listing the months the inputs cover (column ``month``, the first day of a month with
+        data), or None. View ``target_status`` names the months a year not complete lacks from
+        it; without one its reason only says the inputs do not reach 31 December.
     """
 
     target: Target
     view: str
     input_tables: tuple[str, ...]
     plan_order: int = 99
+    months_view: str | None = None
 
     @property
     def indicator_id(self) -> str:

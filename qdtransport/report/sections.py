@@ -19,7 +19,7 @@ import polars as pl
 
 from qdtransport import scorecard
 from qdtransport.charts import bars
-from qdtransport.i18n import text
+from qdtransport.i18n import text, text_or
 from qdtransport.report import tables
 
 Item = str | alt.TopLevelMixin
@@ -101,13 +101,19 @@ def rejects_chart(rejects: Any, *, lang: str = "zh") -> alt.TopLevelMixin:
     -------
     altair.Chart
         Horizontal stacked bars: one bar per file, its length the number of rejected rows,
-        coloured by reason code. No rejects gives an empty chart with a "no data" note.
+        coloured by reason (what the code means, in ``lang``). No rejects gives an empty chart
+        with a "no data" note.
     """
     counts = (
         tables.as_rows(rejects)
         .group_by("source_file", "reason_code")
         .agg(rows=pl.len())
         .sort("source_file", "reason_code")
+        .with_columns(  # the reason in the report's language, not its code
+            pl.col("reason_code").map_elements(
+                lambda code: text_or(f"reject.{code}", code, lang), return_dtype=pl.String
+            )
+        )
     )
     return bars(
         counts,

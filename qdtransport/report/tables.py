@@ -18,7 +18,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from qdtransport.i18n import text
+from qdtransport.i18n import text, text_or
 
 MISSING = "–"
 """Shown for a value that does not exist (no data, not applicable)."""
@@ -127,9 +127,9 @@ def scorecard_table(rows: Any, *, lang: str = "zh") -> pl.DataFrame:
     polars.DataFrame
         String columns Indicator, Year, Value (shares as ``66.7%``, TEU as ``2,200,000 TEU``),
         Numerator / denominator (whole numbers with separators), Target (``≥ 80% (2025)``),
-        Met (✓/✗, ``–`` without a value),
-        Year data ("full year" or "not complete †"). No rows gives an empty frame with these
-        columns.
+        Met (✓/✗, ``–`` without a value), Year data ("full year" or "not complete †"); with a
+        ``status`` column (view ``target_status``) also Status, and Reason where rows have
+        ``reason_<lang>``. No rows gives an empty frame with these columns.
     """
     rows = as_rows(rows)
     columns: dict[str, list[str]] = {
@@ -169,6 +169,12 @@ def scorecard_table(rows: Any, *, lang: str = "zh") -> pl.DataFrame:
             out[6].append(
                 text("year_complete" if row["complete"] else "year_incomplete", lang)
             )
+    if "status" in rows.columns:  # rows of view target_status: the status and why
+        columns[text("cli.col_status", lang)] = [
+            text(f"status.{s}", lang) if s else MISSING for s in rows["status"]
+        ]
+        if f"reason_{lang}" in rows.columns:
+            columns[text("cli.col_reason", lang)] = [r or MISSING for r in rows[f"reason_{lang}"]]
     return string_table(columns)
 
 
@@ -198,8 +204,9 @@ def problem_table(
     -------
     polars.DataFrame
         One string row per file and code, ordered by file and code: file, code, rows (count),
-        explanation (the first row's text), example (``row N: raw content``, cut at 160
-        characters). No rows gives an empty frame.
+        explanation (what the code means in ``lang``; in English followed by the first row's
+        own reason), example (``row N: raw content``, cut at 160 characters). No rows gives an
+        empty frame.
     """
     rows = as_rows(rows)
     grouped = (
@@ -213,13 +220,19 @@ def problem_table(
         )
     )
     code_header = text("col_reason" if code_column == "reason_code" else "col_warning", lang)
+    prefix = "reject" if code_column == "reason_code" else "warning"
     return string_table(
         {
             text("col_file", lang): grouped["source_file"].to_list(),
             code_header: grouped[code_column].to_list(),
             text("col_rows", lang): [f"{n:,}" for n in grouped["rows"].to_list()],
+            # what the code means in the report's language; in English also the first row's
+            # own reason (it is written in English, so a Chinese report leaves it out)
             text("col_explanation", lang): [
-                t or MISSING for t in grouped["first_text"].to_list()
+                _code_meaning(prefix, code, first, lang)
+                for code, first in zip(
+                    grouped[code_column].to_list(), grouped["first_text"].to_list(), strict=True
+                )
             ],
             text("col_example", lang): [
                 f"{text('row_number', lang, row=n)}: {_shorten(raw)}"
@@ -229,6 +242,13 @@ def problem_table(
             ],
         }
     )
+
+
+def _code_meaning(prefix: str, code: str, first_text: str | None, lang: str) -> str:
+    meaning = text_or(f"{prefix}.{code}", code, lang)
+    if lang == "en" and first_text:
+        return f"{meaning}: {first_text}"
+    return meaning
 
 
 def manifest_table(rows: Any, *, lang: str = "zh") -> pl.DataFrame:
@@ -301,13 +321,33 @@ def key_value_table(
 LONG_CELL = 24
 """Cells longer than this (characters) may wrap in the report's tables."""
 
+_NUMBER = re.compile(r"[-+]?[\d,]+(\.\d+)?( ?(%|km|kW|TEU))?|–|[\d,]+ / [\d,]+")
+"""A cell that is a number (with a unit, a percentage, a fraction) or the missing mark."""
+
+
+def cell_class(shown: str) -> str:
+    """Return the CSS classes of a table cell showing ``shown``.
+
+    ``met``/``unmet`` for ✓/✗; ``num`` for a number (right-aligned); ``long`` for text longer
+    than :data:`LONG_CELL` (it wraps); ``long code`` for a long token without spaces (a SHA-256,
+    a path), which may break anywhere when printed. Empty for other short text.
+    """
+    if shown == "✓":
+        return "met"
+    if shown == "✗":
+        return "unmet"
+    if _NUMBER.fullmatch(shown):
+        return "num"
+    if len(shown) > LONG_CELL:
+        return "long code" if shown.isascii() and " " not in shown else "long"
+    return ""
+
 
 def html_table(table: pl.DataFrame, *, empty_note: str | None = None, lang: str = "zh") -> str:
     """A frame of display strings as an HTML ``<table>`` (every cell escaped).
 
-    Cells holding ✓ or ✗ get the classes ``met`` or ``unmet`` (coloured by the report's style);
-    cells longer than :data:`LONG_CELL` characters get ``long`` (they may wrap; shorter cells
-    stay on one line). A frame without rows gives a paragraph with ``empty_note`` (default
+    Each cell gets the classes of :func:`cell_class` (✓/✗ coloured, numbers right-aligned, long
+    text wrapping). A frame without rows gives a paragraph with ``empty_note`` (default
     "No rows.").
     """
     if table.is_empty():
@@ -320,13 +360,9 @@ def html_table(table: pl.DataFrame, *, empty_note: str | None = None, lang: str 
         cells = []
         for value in row:
             shown = MISSING if value is None else str(value)
-            css = (
-                ' class="met"' if shown == "✓"
-                else ' class="unmet"' if shown == "✗"
-                else ' class="long"' if len(shown) > LONG_CELL
-                else ""
-            )
-            cells.append(f"<td{css}>{html.escape(shown)}</td>")
+            css = cell_class(shown)
+            attribute = f' class="{css}"' if css else ""
+            cells.append(f"<td{attribute}>{html.escape(shown)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     rows = "".join(body)
     return f'<table class="qd-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'

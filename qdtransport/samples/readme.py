@@ -13,10 +13,10 @@ _INTRO = """\
 # Sample data — synthetic
 
 **Everything in this folder is synthetic.** No row describes a real vehicle, service area,
-charging station or port cargo flow. The numbers are shaped by published Qingdao figures (cited below) so that the demo
-behaves like the real city, and every file says it is synthetic (a 备注 column, a title row, or the
-OSM header); `dataset.toml` marks the folder `synthetic = true` for the build (table
-`build_info`), so reports can say so.
+charging station, port cargo flow or surveyed trip. The numbers are shaped by published Qingdao
+figures (cited below) so that the demo behaves like the real city, and every file says it is
+synthetic (a 备注 column, a title row, or the OSM header); `dataset.toml` marks the folder
+`synthetic = true` for the build (table `build_info`), so reports can say so.
 
 Build and look at it:
 
@@ -65,8 +65,8 @@ DATASET_TOML = (
     'name = "Qingdao transport demo (synthetic)"\n'
     "synthetic = true\n"
     'description = "Synthetic sample data (合成示例数据): fleet register, expressway service areas, charging '
-    "stations, port bulk cargo flows and "
-    'an OSM network on the real alignments, shaped by published Qingdao figures; see README.md"\n'
+    "stations, port bulk cargo flows, an OSM network on the real alignments and resident travel surveys, "
+    'shaped by published Qingdao figures; see README.md"\n'
     "as_of = 2026-01-15\n"
 )
 """Content of ``dataset.toml``: the data set's name, the synthetic flag and the export date."""

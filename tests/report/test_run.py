@@ -100,7 +100,8 @@ def zh_report(
 
 def test_report_writes_the_notebook_and_the_page(zh_report: tuple[ReportPaths, str, Page]) -> None:
     paths, _, _ = zh_report
-    assert paths.notebook.name == "report_2025.ipynb" and paths.html.name == "report_2025.html"
+    assert paths.notebook.name == "report_2025_zh.ipynb"
+    assert paths.html.name == "report_2025_zh.html"
     executed = nbformat.read(paths.notebook, as_version=4)
     errors = [
         o
@@ -114,9 +115,9 @@ def test_report_writes_the_notebook_and_the_page(zh_report: tuple[ReportPaths, s
 
 def test_scorecard_of_the_report_year(zh_report: tuple[ReportPaths, str, Page]) -> None:
     header, *rows = zh_report[2].tables[0]
-    assert header == ["指标", "年份", "数值", "分子 / 分母", "目标", "达标", "年度数据"]
+    assert header == ["指标", "年份", "数值", "分子 / 分母", "目标", "达标", "年度数据", "状态", "说明"]
     # indicators with a value first (by id), then the three without input data
-    assert rows == [
+    assert [row[:7] for row in rows] == [
         [BUS, "2025", "80.0%", "4 / 5", "≥ 100%（2025年）", "✗", "年度未完 †"],
         [COVERAGE, "2025", "100.0%", "3 / 3", "≥ 100%（2025年）", "✓", "年度未完 †"],
         [TAXI, "2025", "83.3%", "5 / 6", "≥ 80%（2025年）", "✓", "年度未完 †"],
@@ -124,6 +125,12 @@ def test_scorecard_of_the_report_year(zh_report: tuple[ReportPaths, str, Page]) 
         ["港口大宗货物绿色运输方式比例", "2025", "无数据", "–", "≥ 80%（2025年）", "–", "–"],
         ["集装箱海铁联运量", "2025", "无数据", "–", "≥ 2,200,000 TEU（2025年）", "–", "–"],
     ]
+    # every target with its status; the year is not complete: the register reaches 2025-06-10
+    # (July to December missing), the station list 2025-05-01 (June to December missing)
+    assert [row[7] for row in rows] == ["暂定（年度未完）"] * 3 + ["无输入"] * 3
+    assert "缺 7–12 月的数据" in rows[0][8] and "as_of" in rows[0][8]
+    assert "缺 6–12 月的数据" in rows[1][8]
+    assert "travel_survey_trips" in rows[3][8]
 
 
 def test_scorecard_history_marks_incomplete_years(zh_report: tuple[ReportPaths, str, Page]) -> None:
@@ -335,7 +342,7 @@ def add_network_tables(db: Path) -> None:
 
 
 def test_english_report_from_the_command_line_outside_an_activated_environment(
-    report_db: Path, tmp_path: Path
+    report_db: Path, tmp_path: Path, zh_report: tuple[ReportPaths, str, Page]
 ) -> None:
     # a database whose build had an OSM file: the network section shows its map and tables
     db = tmp_path / "with_network.duckdb"
@@ -353,6 +360,10 @@ def test_english_report_from_the_command_line_outside_an_activated_environment(
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PATH")}
     env |= {"PATH": os.defpath, "JUPYTER_PATH": str(tmp_path / "jupyter")}
     out = tmp_path / "out"
+    # a Chinese report of the same year already lies in the folder: it stays as it is
+    out.mkdir()
+    chinese = shutil.copy2(zh_report[0].html, out / zh_report[0].html.name)
+    chinese_before = Path(chinese).read_bytes()
     arguments = ["report", "--db", str(db), "--year", "2025", "--out", str(out), "--lang", "en"]
     result = subprocess.run(
         [*_console_command(), *arguments],
@@ -363,9 +374,13 @@ def test_english_report_from_the_command_line_outside_an_activated_environment(
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == str(out / "report_2025.html")
+    assert result.stdout.strip() == str(out / "report_2025_en.html")
+    assert Path(chinese).read_bytes() == chinese_before
+    assert sorted(p.name for p in out.iterdir()) == [
+        "report_2025_en.html", "report_2025_en.ipynb", "report_2025_zh.html",
+    ]  # fmt: skip
     assert "without encryption" not in result.stderr
-    text = (out / "report_2025.html").read_text(encoding="utf-8")
+    text = (out / "report_2025_en.html").read_text(encoding="utf-8")
     tables = Page(text).tables
     header, *rows = tables[0]
     assert header[:4] == ["Indicator", "Year", "Value", "Numerator / denominator"]
@@ -377,21 +392,25 @@ def test_english_report_from_the_command_line_outside_an_activated_environment(
         "≥ 80% (2025)",
         "✓",
         "not complete †",
+        "provisional (year not complete)",
+        "Year not complete: months 7–12 have no data, so 83.3% is provisional (target ≥ 80%). "
+        "If your exports cover the whole year, confirm it with the export date as_of in "
+        "dataset.toml; otherwise add the missing months.",
     ]
     assert '<html lang="en">' in text and "Demo data: synthetic, not official statistics" in text
     assert "Target 80%" in text and "New-energy share" in text
     # tables: scorecard, five years, sites, network sites, verdicts, rejects, warnings, ...
     assert tables[3][1:] == [
-        ["way/1", "甲服务区", "G20", "E", "Service areas", "✓", "2", "0.0", "QA1"],
-        ["way/2", "乙服务区", "G15", "both", "Service areas", "✗", "0", "41.8", "–"],
+        ["OSM way 1", "甲服务区", "G20", "eastbound", "Service areas", "✓", "2", "0.0", "QA1"],
+        ["OSM way 2", "乙服务区", "G15", "both", "Service areas", "✗", "0", "41.8", "–"],
     ]
     assert tables[4][0][-5:] == [
         "Chinese rule", "AFIR gap ≤ 60 km", "EU AFIR, whole rule", "NEVI gap ≤ 50 mi", "US NEVI, whole rule",
     ]
     # the hand-made table has only the spacing verdicts: 72.5 km fails AFIR's 60, meets NEVI's 80.47
     assert tables[4][1:] == [
-        ["G20", "E", "95.0", "72.5", "4.0", "18.5", "–", "✗", "–", "✓", "–"],
-        ["G15", "N", "40.0", "–", "40.0", "–", "–", "–", "–", "–", "–"],
+        ["G20", "eastbound", "95.0", "72.5", "4.0", "18.5", "–", "✗", "–", "✓", "–"],
+        ["G15", "northbound", "40.0", "–", "40.0", "–", "–", "–", "–", "–", "–"],
     ]
     assert "whole rule: also power" in text
     # bus, taxi, stock, coverage, the network map (instead of the register map), rejects
@@ -418,8 +437,8 @@ def test_failing_cell_is_named(tmp_path: Path) -> None:
         write_report(not_a_warehouse, year=2025, out_dir=tmp_path / "out")
     message = str(failure.value)
     assert "failed in cell [" in message and "# Setup" in message and "build_info" in message
-    assert str(tmp_path / "out" / "report_2025.ipynb") in message
-    assert (tmp_path / "out" / "report_2025.ipynb").exists()
+    assert str(tmp_path / "out" / "report_2025_zh.ipynb") in message
+    assert (tmp_path / "out" / "report_2025_zh.ipynb").exists()
 
 
 def test_report_notebook_is_found_and_takes_parameters() -> None:

@@ -19,7 +19,12 @@ def test_rejects_chart_counts_rows_per_file_and_reason() -> None:
     counted = {
         (r["source_file"], r["reason_code"]): r["rows"] for r in layer_rows(spec, layers(spec)[0])
     }
-    assert counted == {("a.csv", "bad_vin"): 2, ("a.csv", "bad_date"): 1, ("b.csv", "bad_vin"): 1}
+    # reasons by what they mean in the report's language, not by code
+    assert counted == {
+        ("a.csv", "VIN fails the GB 16735 check"): 2,
+        ("a.csv", "not a date in a known form"): 1,
+        ("b.csv", "VIN fails the GB 16735 check"): 1,
+    }
     assert spec["title"] == "Rejected rows by file and reason"
 
 

@@ -64,16 +64,27 @@ def test_problem_table_counts_and_takes_the_first_example() -> None:
     table = tables.problem_table(
         rejects, code_column="reason_code", text_column="reason", lang="en"
     )
+    # in English: what the code means, then the first row's own reason
     assert table.rows() == [
-        ("a.csv", "bad_date", "1", "date bad", "row 7: " + "x" * 159 + "…"),
+        (
+            "a.csv",
+            "bad_date",
+            "1",
+            "not a date in a known form: date bad",
+            "row 7: " + "x" * 159 + "…",
+        ),
         (
             "a.csv",
             "bad_vin",
             "2",
-            "vin 4 bad",
+            "VIN fails the GB 16735 check: vin 4 bad",
             'row 4: {"r": 4}',
         ),  # the earliest row is the example
     ]
+    # in Chinese only what the code means: the rows' own reasons are English
+    zh = tables.problem_table(rejects, code_column="reason_code", text_column="reason", lang="zh")
+    assert [row[3] for row in zh.rows()] == ["日期无法识别", "车辆识别代号校验失败（GB 16735）"]
+    assert zh.rows()[0][4] == "第7行: " + "x" * 159 + "…"
 
 
 def test_html_table_escapes_and_colours_checks() -> None:

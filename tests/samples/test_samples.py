@@ -26,6 +26,11 @@ FLEET = (
     "fleet_register/2020-2022.xlsx",
     "fleet_register/2023-2026.csv",
 )
+TRAVEL = (
+    "travel_survey_trips/2019.csv",
+    "travel_survey_trips/2022.xlsx",
+    "travel_survey_trips/2024.csv",
+)
 ALL_FILES = (
     *FLEET,
     "service_areas.xlsx",
@@ -33,6 +38,7 @@ ALL_FILES = (
     OSM_FILE,
     "port_bulk_flows/2019-2022.csv",
     "port_bulk_flows/2023-2025.xlsx",
+    *TRAVEL,
     "dataset.toml",
     "README.md",
 )
@@ -90,11 +96,16 @@ def test_committed_data_samples_equal_a_fresh_generation(samples: Path) -> None:
         f.split("/")[1] for f in FLEET
     )
     assert [p.name for p in (COMMITTED / "osm").iterdir()] == [OSM_FILE.split("/")[1]]
+    assert sorted(p.name for p in (COMMITTED / "travel_survey_trips").iterdir()) == sorted(
+        f.split("/")[1] for f in TRAVEL
+    )
 
 
 def test_whole_sample_is_small(samples: Path) -> None:
-    total = sum((samples / name).stat().st_size for name in ALL_FILES)
+    total = sum((samples / name).stat().st_size for name in ALL_FILES if name not in TRAVEL)
     assert total < 3_000_000
+    # the three travel surveys of about 10,000 persons each have their own budget
+    assert sum((samples / name).stat().st_size for name in TRAVEL) < 5_000_000
     assert (samples / OSM_FILE).stat().st_size < 1_000_000
 
 

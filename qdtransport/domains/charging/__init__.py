@@ -29,6 +29,7 @@ SERVICE_AREA_CHARGER_COVERAGE = Indicator(
     view="service_area_charger_coverage",
     input_tables=("service_areas", "charging_stations"),
     plan_order=1,
+    months_view="int_charging_months",
 )
 
 

@@ -28,6 +28,7 @@ BUS_NEV_SHARE_NEW = Indicator(
     view="bus_nev_share_new",
     input_tables=("fleet_register",),
     plan_order=5,
+    months_view="int_fleet_months",
 )
 
 TAXI_NEV_SHARE_NEW = Indicator(
@@ -44,6 +45,7 @@ TAXI_NEV_SHARE_NEW = Indicator(
     view="taxi_nev_share_new",
     input_tables=("fleet_register",),
     plan_order=6,
+    months_view="int_fleet_months",
 )
 
 

@@ -3,7 +3,9 @@
 -- on or before that day and was not decommissioned by then.
 create or replace view sa_site_charging as
 with last_year as (
-    select year(max(extract_date)) as last_year
+    -- up to the build year: a register whose last event is older still describes the years
+    -- since (flagged not complete in the indicator unless dataset.toml as_of covers them)
+    select greatest(year(max(extract_date)), (select year(built_at) from build_info)) as last_year
     from stg_charging_extract
 ),
 
@@ -69,7 +71,7 @@ left join active_stations as active
     on active.site_id = sites.service_area_id and active.year = years.year
 order by sites.service_area_id, years.year;
 
-comment on view sa_site_charging is 'Charging at each register site on 31 December of each year: one row per site and year (years from the first site opening or station commissioning to the register extract date)';
+comment on view sa_site_charging is 'Charging at each register site on 31 December of each year: one row per site and year (years from the first site opening or station commissioning to the build year, or the register extract date when later)';
 comment on column sa_site_charging.service_area_id is 'Register id of the site';
 comment on column sa_site_charging.name is 'Site name';
 comment on column sa_site_charging.route_ref is 'Expressway number';

@@ -12,6 +12,7 @@ CS8 is given in GCJ-02 (about 500 m off in WGS84 terms) at SA4, the parking area
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import duckdb
@@ -52,16 +53,21 @@ def test_gcj02_station_is_converted_and_keeps_its_source(con: duckdb.DuckDBPyCon
 
 def test_service_area_charger_coverage_by_year(con: duckdb.DuckDBPyConnection) -> None:
     rows = con.execute(
-        "select year, numerator, denominator from service_area_charger_coverage order by year"
+        "select year, numerator, denominator, complete from service_area_charger_coverage "
+        "order by year"
     ).fetchall()
-    # years start with the first opening (SA1 and SA2, 2015): no station yet, coverage 0
-    assert rows == [
-        (2015, 0, 2), (2016, 0, 2), (2017, 0, 2),
+    # the series starts with the first charging station at a site (CS6 at SA1, 2018), not with
+    # the first opening (2015, when no site had a charger), and runs to the build year; the
+    # registers' latest date is CS4's commissioning, 2025-03-01: 2025 and later are not complete
+    build_year = dt.datetime.now(dt.UTC).year
+    assert [r[:3] for r in rows] == [
         (2018, 1, 2), (2019, 1, 2), (2020, 1, 2), (2021, 1, 2),  # SA1 via CS6, then CS1
         (2022, 2, 2), (2023, 2, 2),  # SA2 via CS2 from 2022
         (2024, 2, 3),  # SA3 opens; its only station has no connector
         (2025, 3, 3),  # CS4 at SA3
-    ]
+        *((year, 3, 3) for year in range(2026, build_year + 1)),  # nothing recorded since
+    ]  # fmt: skip
+    assert [r[3] for r in rows] == [True] * 7 + [False] * (build_year - 2024)
 
 
 def test_parking_areas_are_beside_not_in_the_indicator(con: duckdb.DuckDBPyConnection) -> None:
