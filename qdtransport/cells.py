@@ -77,8 +77,23 @@ def _has_non_ascii(series: pl.Series) -> bool:
 
 
 def clean_series(series: pl.Series) -> pl.Series:
-    """One column of cells as read -> cleaned text (see the module docstring); empty as null."""
+    """One column of cells as read -> cleaned text (see the module docstring); empty as null.
+
+    A column with few distinct values (districts, operators) is cleaned value by value.
+    """
     text = series.cast(pl.String)
+    if text.len() > 50_000 and text.head(10_000).n_unique() < 1_000:
+        distinct = text.unique()
+        if distinct.len() * 10 < text.len():
+            cleaned = _clean(distinct)
+            changed = ~(cleaned == distinct).fill_null(False) & distinct.is_not_null()
+            if not changed.any():
+                return text
+            return text.replace_strict(distinct.filter(changed), cleaned.filter(changed), default=text)
+    return _clean(text)
+
+
+def _clean(text: pl.Series) -> pl.Series:
     if _has_non_ascii(text) and text.str.contains(nfkc_sensitive_pattern()).any():
         text = text.str.normalize("NFKC")
     text = text.str.strip_chars()
@@ -101,7 +116,13 @@ def blank_rows(frame: pl.DataFrame, columns: list[str]) -> pl.Series:
         if candidates.len() == 0:
             break
         cells = frame[name].gather(candidates)
-        candidates = candidates.filter(clean_series(cells).is_null())
+        # a cell starting with a letter or digit other than n/N (every null spelling starts with
+        # n, a sign or white space) or with a Chinese character is never empty once cleaned
+        surely_filled = cells.str.contains(r"^[0-9A-MO-Za-mo-z\p{Han}]").fill_null(False)
+        candidates = candidates.filter(~surely_filled)
+        if candidates.len():
+            maybe = frame[name].gather(candidates)
+            candidates = candidates.filter(_clean(maybe).is_null())
     mask = pl.Series("blank", [False] * frame.height, dtype=pl.Boolean)
     return mask.scatter(candidates, True) if columns else mask
 

@@ -11,8 +11,12 @@ notebooks) and a polars expression (used by ingest on whole columns).
 
 from __future__ import annotations
 
-import numpy as np
-import polars as pl
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    import polars as pl
 
 VIN_TRANSLITERATION: dict[str, int] = {
     **{str(d): d for d in range(10)},
@@ -109,6 +113,8 @@ def container_no_is_valid(container_no: str) -> bool:
 
 def _ascii_matrix(values: pl.Series, width: int) -> tuple[np.ndarray, np.ndarray]:
     """Rows of ``width`` ASCII bytes, and a mask of the values that have exactly that many bytes."""
+    import numpy as np
+
     fits = (values.str.len_bytes() == width).fill_null(False)
     padded = values.set(~fits, "\0" * width).fill_null("\0" * width)
     # every row is now exactly `width` UTF-8 bytes; non-ASCII bytes (>= 128) look up as invalid
@@ -118,14 +124,22 @@ def _ascii_matrix(values: pl.Series, width: int) -> tuple[np.ndarray, np.ndarray
 
 
 def _lookup_table(values: dict[str, int]) -> np.ndarray:
+    import numpy as np
+
     table = np.full(256, -1, dtype=np.int8)
     for char, value in values.items():
         table[ord(char)] = value
     return table
 
 
-_VIN_TABLE = _lookup_table(VIN_TRANSLITERATION)
-_ISO6346_TABLE = _lookup_table({**ISO6346_LETTER_VALUES, **{str(d): d for d in range(10)}})
+@cache
+def _vin_table() -> np.ndarray:
+    return _lookup_table(VIN_TRANSLITERATION)
+
+
+@cache
+def _iso6346_table() -> np.ndarray:
+    return _lookup_table({**ISO6346_LETTER_VALUES, **{str(d): d for d in range(10)}})
 
 
 def _vin_valid_batch(values: pl.Series) -> pl.Series:
@@ -138,14 +152,19 @@ def vin_valid_as_written(values: pl.Series) -> pl.Series:
     Null where the value is null. The fast path of ingest: lower-case letters, spaces or hyphens
     give False here, and the full check (:func:`vin_valid_expr`) decides on those.
     """
+    import numpy as np
+    import polars as pl
+
     parts = [_vin_valid_part(values.slice(start, 1 << 20)) for start in range(0, len(values), 1 << 20)]
     valid = np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
     return pl.Series(values.name, valid).set(values.is_null(), None)
 
 
 def _vin_valid_part(values: pl.Series) -> np.ndarray:
+    import numpy as np
+
     matrix, fits = _ascii_matrix(values, 17)
-    digits = _VIN_TABLE.take(matrix)
+    digits = _vin_table().take(matrix)
     known = digits.min(axis=1) >= 0
     remainder = (digits.astype(np.int16) @ np.array(VIN_WEIGHTS, dtype=np.int16)) % 11
     expected = np.where(remainder == 10, ord("X"), remainder + ord("0"))
@@ -153,10 +172,13 @@ def _vin_valid_part(values: pl.Series) -> np.ndarray:
 
 
 def _container_valid_batch(values: pl.Series) -> pl.Series:
+    import numpy as np
+    import polars as pl
+
     upper = values.str.to_uppercase()
     shaped = upper.str.contains(r"^[A-Z]{3}[UJZ][0-9]{7}$").fill_null(False).to_numpy()
     matrix, fits = _ascii_matrix(upper, 11)
-    digits = _ISO6346_TABLE.take(matrix[:, :10]).astype(np.int64)
+    digits = _iso6346_table().take(matrix[:, :10]).astype(np.int64)
     total = (np.maximum(digits, 0) * (2 ** np.arange(10))).sum(axis=1)
     valid = shaped & fits & (matrix[:, 10] == total % 11 % 10 + ord("0"))
     return pl.Series(values.name, valid).set(values.is_null(), None)
@@ -169,6 +191,8 @@ def vin_valid_expr(column: str | pl.Expr) -> pl.Expr:
     letters I/O/Q, or a wrong check digit.
     Vectorised with numpy over the whole column.
     """
+    import polars as pl
+
     expr = pl.col(column) if isinstance(column, str) else column
     return expr.map_batches(_vin_valid_batch, return_dtype=pl.Boolean)
 
@@ -178,5 +202,7 @@ def container_no_valid_expr(column: str | pl.Expr) -> pl.Expr:
 
     Null where the value is null. Vectorised with numpy over the whole column.
     """
+    import polars as pl
+
     expr = pl.col(column) if isinstance(column, str) else column
     return expr.map_batches(_container_valid_batch, return_dtype=pl.Boolean)

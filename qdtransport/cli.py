@@ -115,7 +115,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cmd_scorecard(args: argparse.Namespace) -> int:
     from qdtransport.scorecard import format_scorecard, read_scorecard, value_years
-    from qdtransport.status import format_status_table, read_target_status
 
     lang = args.lang
     if args.format == "xlsx":
@@ -127,6 +126,8 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
         _progress(text("cli.wrote", lang, path=path))
         return 0
     if args.format == "table":
+        from qdtransport.status import format_status_table, read_target_status  # polars: only for the table
+
         rows = read_target_status(args.db, year=args.year)
         if rows:
             output = format_status_table(rows, lang)

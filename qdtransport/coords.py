@@ -43,14 +43,16 @@ float64 arrays otherwise. NaN stays NaN.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import numpy as np
-import polars as pl
-from numpy.typing import ArrayLike, NDArray
+if TYPE_CHECKING:  # imported where used: contracts read the spellings without loading numpy or polars
+    import numpy as np
+    import polars as pl
+    from numpy.typing import ArrayLike, NDArray
 
-Coordinate = TypeVar("Coordinate", float, NDArray[np.float64])
+Coordinate = TypeVar("Coordinate", float, "NDArray[np.float64]")
 """A longitude or latitude in degrees: one float, or a float64 array of them."""
 
 CRS_CODES: tuple[str, ...] = ("WGS84", "GCJ02", "BD09")
@@ -95,7 +97,7 @@ INVERSE_MAX_ITERATIONS: int = 20
 
 _KRASOVSKY_A = 6378245.0
 _KRASOVSKY_E2 = 0.00669342162296594323
-_BD09_X_PI = np.pi * 3000.0 / 180.0
+_BD09_X_PI = math.pi * 3000.0 / 180.0
 _BD09_LON_SHIFT = 0.0065
 _BD09_LAT_SHIFT = 0.006
 
@@ -231,6 +233,8 @@ def to_wgs84(
         When ``crs`` holds anything but the canonical codes and empty values; the message lists
         the unknown values.
     """
+    import numpy as np
+
     lon_a, lat_a, scalar = _float_arrays(lon, lat)
     codes = np.broadcast_to(np.asarray(crs, dtype=object), lon_a.shape)
     is_gcj02 = codes == "GCJ02"
@@ -269,6 +273,8 @@ def canonical_crs(column: str = "crs") -> pl.Expr:
         can reject those rows. Matching trims, lower-cases and NFKC-normalises (full-width
         letters and digits match their ASCII forms) before looking up :data:`CRS_ALIASES`.
     """
+    import polars as pl
+
     text = pl.col(column).cast(pl.String).str.normalize("NFKC").str.strip_chars().str.to_lowercase()
     return (
         pl.when(text.is_null() | (text == ""))
@@ -312,6 +318,8 @@ def with_wgs84(
         ``source_lat`` (it has been converted before: converting again would shift it twice);
         when a ``crs`` value is no known spelling (the message lists them).
     """
+    import polars as pl
+
     for name in (lon, lat):
         if name not in frame.columns:
             raise ValueError(f"frame has no column {name!r}; columns: {frame.columns}")
@@ -348,6 +356,8 @@ def _float_arrays(
     lon: ArrayLike, lat: ArrayLike
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], bool]:
     """Longitude and latitude as broadcast float64 arrays, and whether both were scalars."""
+    import numpy as np
+
     lon_a = np.asarray(lon, dtype=np.float64)
     lat_a = np.asarray(lat, dtype=np.float64)
     scalar = lon_a.ndim == 0 and lat_a.ndim == 0
@@ -374,6 +384,8 @@ def _gcj02_offset(
     lon: NDArray[np.float64], lat: NDArray[np.float64]
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """The GCJ-02 shift (degrees of longitude, degrees of latitude) at WGS84 positions."""
+    import numpy as np
+
     x = lon - 105.0
     y = lat - 35.0
     # Both shifts share a ripple in x; each then adds ripples and a quadratic trend of its own,
@@ -401,6 +413,8 @@ def _gcj02_offset(
 def _wgs84_to_gcj02(
     lon: NDArray[np.float64], lat: NDArray[np.float64]
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    import numpy as np
+
     inside = _in_china(lon, lat)
     d_lon, d_lat = _gcj02_offset(lon, lat)
     return np.where(inside, lon + d_lon, lon), np.where(inside, lat + d_lat, lat)
@@ -430,6 +444,8 @@ def _invert(
     :data:`INVERSE_TOLERANCE_DEG` of its target (NaN never holds it up), or after
     :data:`INVERSE_MAX_ITERATIONS` steps.
     """
+    import numpy as np
+
     src_lon, src_lat = start[0].copy(), start[1].copy()
     for _ in range(INVERSE_MAX_ITERATIONS):
         fwd_lon, fwd_lat = forward(src_lon, src_lat)
@@ -446,6 +462,8 @@ def _invert(
 def _gcj02_to_bd09(
     lon: NDArray[np.float64], lat: NDArray[np.float64]
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    import numpy as np
+
     radius = np.hypot(lon, lat) + 0.00002 * np.sin(lat * _BD09_X_PI)
     angle = np.arctan2(lat, lon) + 0.000003 * np.cos(lon * _BD09_X_PI)
     return (
@@ -459,6 +477,8 @@ def _bd09_to_gcj02(
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     # The widely published one-step inverse (undo the shift, then the perturbations evaluated
     # at the BD-09 point) is within ~2e-6 degrees; iterating from it makes it exact.
+    import numpy as np
+
     x = lon - _BD09_LON_SHIFT
     y = lat - _BD09_LAT_SHIFT
     radius = np.hypot(x, y) - 0.00002 * np.sin(y * _BD09_X_PI)

@@ -2,7 +2,7 @@
 
 The bytes go to polars' native reader (UTF-8 files as they are; GB18030 and mixed files first
 streamed through :func:`qdtransport.encoding.transcode` into a temporary UTF-8 file), and
-:mod:`qdtransport.records` numbers the records by physical line from the same bytes. A file the
+each record is numbered by its physical line from the line breaks in its cells. A file the
 native reader refuses (a stray quote inside a field, a quote never closed) is read record by
 record with Python's csv module instead, which accepts anything. Either way:
 
@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from qdtransport import encoding, records
+from qdtransport import encoding
 from qdtransport.cells import blank_rows
 from qdtransport.rawfile import (
     HEADER_SEARCH_ROWS,
@@ -41,6 +41,8 @@ from qdtransport.rawfile import (
     find_header,
 )
 
+CHUNK = 1 << 24
+LINE_FEED = ord("\n")
 HEAD_BYTES = 1 << 16
 """Bytes read to find the delimiter and the header row."""
 
@@ -127,8 +129,27 @@ def _data_offset(buffer: bytes, start: int, lines: int) -> int:
     return position
 
 
+EXTRA = "__extra"
+"""A column after the header's: a row with a value there has more cells than the header."""
+
+
+def _line_feeds(buffer: bytes, offset: int) -> np.ndarray:
+    """Positions of every line feed from ``offset`` on (by chunks, for bounded memory)."""
+    data = np.frombuffer(buffer, dtype=np.uint8)
+    parts = [
+        np.flatnonzero(data[at : at + CHUNK] == LINE_FEED) + at for at in range(offset, len(data), CHUNK)
+    ]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
 def _read_fast(source: Path, buffer: bytes, start: int, known: set[str], path: Path) -> Read | None:
-    """The native path; None when polars refuses the file or disagrees with the record scan."""
+    """The native path; None when polars refuses the file or the line count does not add up.
+
+    Records are numbered from the cells: a record starts one line after the previous one, plus
+    the line breaks inside its quoted cells. Rows with more cells than the header make polars
+    stop (then the csv module reads the file) unless there is exactly one more, which is kept in
+    :data:`EXTRA` to set the row apart.
+    """
     head = bytes(buffer[start : start + HEAD_BYTES])
     if len(buffer) - start > HEAD_BYTES:
         head = head[: head.rfind(b"\n") + 1]
@@ -141,41 +162,76 @@ def _read_fast(source: Path, buffer: bytes, start: int, known: set[str], path: P
     if not found:
         raise InputFileError(f"{path}: the file is empty (no header row)")
     index = find_header([cells for _, _, cells in found], known)
-    _, header_end, headers = found[index]
+    header_line, header_end, headers = found[index]
     width = len(headers)
     offset = _data_offset(buffer, start, header_end)
     quoted = buffer.find(b'"', offset) >= 0
-    scanned = records.scan(buffer, offset, header_end + 1, delimiter, quoted)
-    if scanned.open_quote:
-        return None
+    lines = _count_lines(buffer, offset)
+    _release(buffer)  # polars maps the file itself: do not hold its pages twice
     names = [f"c{i}" for i in range(width)]
     try:
         frame = pl.read_csv(
             source, has_header=False, skip_lines=header_end, separator=delimiter,
-            quote_char='"' if quoted else None, schema=dict.fromkeys(names, pl.String),
-            missing_columns="insert", truncate_ragged_lines=True, raise_if_empty=False,
+            quote_char='"' if quoted else None, schema=dict.fromkeys([*names, EXTRA], pl.String),
+            missing_columns="insert", truncate_ragged_lines=False, raise_if_empty=False,
         )
     except (pl.exceptions.ComputeError, pl.exceptions.ShapeError, pl.exceptions.SchemaError,
             pl.exceptions.NoDataError):
         return None
-    if frame.height != len(scanned):
+    columns = [*names, EXTRA]
+    if quoted:  # a quoted empty field ("") reads as an empty string; every empty cell is null
+        frame = frame.with_columns(
+            [pl.when(pl.col(n).str.len_bytes() == 0).then(None).otherwise(pl.col(n)).alias(n) for n in columns]
+        )
+    breaks = [frame[n].str.count_matches("\n", literal=True).fill_null(0) for n in columns
+              if quoted and frame[n].str.contains("\n", literal=True).any()]
+    spans = (
+        sum(breaks[1:], breaks[0]).cast(pl.Int64) if breaks else pl.repeat(0, frame.height, dtype=pl.Int64, eager=True)
+    )
+    if frame.height + int(spans.sum()) != lines:
         return None
-    frame = frame.select(pl.Series(ROW_NUMBER, scanned.line, dtype=pl.Int64), *names)
-    keep = ~scanned.empty
+    first = header_end + 1
+    numbers = pl.int_range(first, first + frame.height, dtype=pl.Int64, eager=True) + spans.cum_sum() - spans
+    frame = frame.with_columns(numbers.alias(ROW_NUMBER))
+    keep = pl.repeat(True, frame.height, eager=True)
     ragged: list[tuple[int, list[str]]] = []
     bad: list[BadRow] = []
-    for row in np.flatnonzero((scanned.delimiters > width - 1) | (scanned.spanned > 0)):
-        text = bytes(buffer[scanned.start[row] : scanned.end[row]]).decode("utf-8")
-        cells = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
-        first = int(scanned.line[row])
-        reason = _runaway(first, first + int(scanned.spanned[row]), cells, delimiter, width)
+    odd = frame.with_row_index("__at").filter(pl.col(EXTRA).is_not_null() | (spans > 0))
+    for row in odd.iter_rows(named=True):
+        cells = [row[n] or "" for n in names] + ([row[EXTRA]] if row[EXTRA] is not None else [])
+        number = row[ROW_NUMBER]
+        reason = _runaway(number, number + int(spans[row["__at"]]), cells, delimiter, width)
         if reason is not None:
-            bad.append(BadRow(first, "runaway_quote", reason, json.dumps(cells, ensure_ascii=False)))
-            keep[row] = False
-        elif _ragged(cells, width):
-            ragged.append((first, cells))
-            keep[row] = False
-    return headers, found[index][0], frame.filter(pl.Series(keep)), ragged, bad, delimiter
+            bad.append(BadRow(number, "runaway_quote", reason, json.dumps(cells, ensure_ascii=False)))
+        elif row[EXTRA] is not None:
+            ragged.append((number, cells))
+        else:
+            continue
+        keep[row["__at"]] = False
+    empty = frame.select(pl.all_horizontal([pl.col(n).is_null() for n in columns])).to_series()
+    if empty.any():  # rows of nothing: an empty line is passed over, a row of empty cells is kept
+        keep = keep & ~_empty_lines(buffer, start, frame[ROW_NUMBER], empty)
+    frame = frame.select(ROW_NUMBER, *names)
+    return headers, header_line, (frame if keep.all() else frame.filter(keep)), ragged, bad, delimiter
+
+
+def _count_lines(buffer: bytes, offset: int) -> int:
+    """Physical lines from ``offset`` to the end (a last line without a line feed counts)."""
+    data = np.frombuffer(buffer, dtype=np.uint8)
+    feeds = sum(int(np.count_nonzero(data[at : at + CHUNK] == LINE_FEED)) for at in range(offset, len(data), CHUNK))
+    return feeds + (1 if len(data) > offset and data[-1] != LINE_FEED else 0)
+
+
+def _empty_lines(buffer: bytes, start: int, numbers: pl.Series, candidates: pl.Series) -> pl.Series:
+    """True for the candidate rows whose line is empty (nothing, or a lone carriage return)."""
+    feeds = _line_feeds(buffer, 0)
+    out = [False] * len(numbers)
+    for at in candidates.arg_true().to_list():
+        line = int(numbers[at])  # 1-based: the line starts after feed line-2 and ends at feed line-1
+        begin = int(feeds[line - 2]) + 1 if line >= 2 else start
+        end = int(feeds[line - 1]) if line - 1 < len(feeds) else len(buffer)
+        out[at] = bytes(buffer[begin:end]) in (b"", b"\r")
+    return pl.Series(out, dtype=pl.Boolean)
 
 
 def read_csv(path: Path, known_headers: set[str]) -> RawFile:
@@ -193,6 +249,7 @@ def read_csv(path: Path, known_headers: set[str]) -> RawFile:
     buffer: bytes | mmap.mmap = data
     try:
         digest = hashlib.sha256(data).hexdigest()
+        _release(data)
         decision = encoding.quick(data)
         fast = None if decision is None else _read_fast(path, data, decision.bom, known_headers, path)
         bad_lines: list[encoding.BadLine] = []
@@ -206,6 +263,7 @@ def read_csv(path: Path, known_headers: set[str]) -> RawFile:
                 with tempfile.NamedTemporaryFile(suffix=".csv", delete=False) as out:
                     temporary = Path(out.name)
                     bad_lines = encoding.transcode(data, decision, path, out)
+                _release(data)
                 source, start = temporary, 0
                 buffer = temporary.read_bytes() if temporary.stat().st_size < (1 << 20) else _map(temporary)
             fast = _read_fast(source, buffer, start, known_headers, path)
@@ -224,10 +282,17 @@ def read_csv(path: Path, known_headers: set[str]) -> RawFile:
     blank = blank_rows(frame, columns)
     return RawFile(
         path=path, format="csv", encoding=decision.encoding, headers=clean_headers(headers),
-        cells=frame.filter(~blank), header_row=header_line, blank_rows=int(blank.sum()), size_bytes=size,
+        cells=frame.filter(~blank) if blank.any() else frame, header_row=header_line,
+        blank_rows=int(blank.sum()), size_bytes=size,
         sha256=digest, raw_headers=list(headers), ragged_rows=ragged, bad_rows=sorted(bad, key=lambda b: b.line),
         notes=[decision.note] if decision.note else [],
     )
+
+
+def _release(buffer: bytes | mmap.mmap) -> None:
+    """Drop the resident pages of a memory map (they are read again from the page cache if needed)."""
+    if isinstance(buffer, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED"):
+        buffer.madvise(mmap.MADV_DONTNEED)
 
 
 def _map(path: Path) -> mmap.mmap:

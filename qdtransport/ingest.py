@@ -20,12 +20,15 @@ A file that cannot be read stops the build with :class:`InputFileError`; a bad r
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import operator
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 
 from qdtransport.cells import clean_series
@@ -56,10 +59,13 @@ class TableLoad:
     ----------
     table
         The contract table.
-    frame
-        Loaded rows: the contract columns with canonical dtypes (positions in WGS84 with
+    rows
+        Every row typed: the contract columns with canonical dtypes (positions in WGS84 with
         ``source_lon``/``source_lat`` beside them where the table has a ``crs``), then
-        ``source_file`` and ``source_row``.
+        ``source_file`` and ``source_row``; rejected rows and collapsed duplicates included.
+    keep
+        Mask of the rows loaded (None: all of them). :attr:`frame` is ``rows`` filtered by it;
+        the build filters batch by batch instead, so that a large table is never copied whole.
     rejects, warnings, manifest
         Rows for the warehouse tables ``rejects``, ``data_quality_warnings`` and
         ``load_manifest`` (schemas :data:`REJECTS_SCHEMA`, :data:`WARNINGS_SCHEMA`,
@@ -70,11 +76,22 @@ class TableLoad:
     """
 
     table: Table
-    frame: pl.DataFrame
+    rows: pl.DataFrame
     rejects: pl.DataFrame
     warnings: pl.DataFrame
     manifest: pl.DataFrame
     notes: list[str] = field(default_factory=list)
+    keep: pl.Series | None = None
+
+    @property
+    def frame(self) -> pl.DataFrame:
+        """Loaded rows (see :attr:`rows`)."""
+        return self.rows if self.keep is None else self.rows.filter(self.keep)
+
+    @property
+    def height(self) -> int:
+        """Number of rows loaded."""
+        return self.rows.height if self.keep is None else int(self.keep.sum())
 
 
 @dataclass
@@ -253,17 +270,31 @@ def map_headers(raw: RawFile, table: Table) -> tuple[dict[str, str], list[str]]:
     return mapping, extras
 
 
-def collapse_duplicates(rows: pl.DataFrame, table: Table) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+def collapse_duplicates(
+    rows: pl.DataFrame, table: Table, dropped: pl.Series | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Collapse exact duplicates and reject conflicting ones; see :func:`find_duplicates`.
+
+    Returns the rows to load, the duplicates collapsed per file and the conflicting rows.
+    """
+    keep, collapsed, conflicts = find_duplicates(rows, table, dropped)
+    return (rows if keep is None else rows.filter(keep)), collapsed, conflicts
+
+
+def find_duplicates(
+    rows: pl.DataFrame, table: Table, dropped: pl.Series | None = None
+) -> tuple[pl.Series | None, pl.DataFrame, pl.DataFrame]:
     """Collapse exact duplicates and reject conflicting ones.
 
     Rows are in file order then row order; the first of identical rows (equal on every contract
     column) is kept, the others are counted against their own file. Only the rows whose key
-    occurs more than once are compared.
+    occurs more than once are compared. Rows marked in ``dropped`` (already rejected) take no
+    part and are left out of ``kept``.
 
     Returns
     -------
-    kept
-        Rows to load.
+    keep
+        Mask of the rows to load; None when every row is loaded.
     collapsed
         ``source_file`` and ``duplicates`` (count of rows collapsed into an earlier identical row).
     conflicts
@@ -277,27 +308,31 @@ def collapse_duplicates(rows: pl.DataFrame, table: Table) -> tuple[pl.DataFrame,
     no_conflicts = pl.DataFrame(schema={"source_file": pl.String, "source_row": pl.Int64, INDEX: pl.UInt32,
                                         "reason": pl.String})
     numbered = rows.with_row_index("__g")
-    repeated = (numbered.filter(pl.struct(key).is_duplicated()) if rows.height else numbered).rechunk()
+    live = ~dropped if dropped is not None else pl.Series([True] * rows.height, dtype=pl.Boolean)
+    # rows whose key hash occurs twice; the exact comparison below runs on those alone
+    key_hash = functools.reduce(operator.xor, [pl.col(k).hash(seed=i) for i, k in enumerate(key)])
+    maybe = pl.Series(_repeated(rows.select(key_hash).to_series().to_numpy())) & live
+    repeated = (numbered.filter(maybe) if rows.height else numbered).rechunk()
     marked = repeated.with_columns(pl.struct(columns).is_first_distinct().alias("__first"))
     if table.key_conflicts == "reject" and marked.height:
         # a key group conflicts when it holds more than one distinct row
         marked = marked.with_columns((pl.col("__first").sum().over(key) > 1).alias("__conflict"))
     else:
         marked = marked.with_columns(pl.lit(False).alias("__conflict"))
-    dropped = marked.filter(~pl.col("__first") | pl.col("__conflict"))
     collapsed = (
         marked.filter(~pl.col("__first") & ~pl.col("__conflict"))
         .group_by("source_file")
         .agg(pl.len().cast(pl.Int64).alias("duplicates"))
     )
-    kept = numbered.filter(~pl.col("__g").is_in(dropped["__g"].implode())) if dropped.height else numbered
-    kept = kept.drop("__g")
+    removed = marked.filter(~pl.col("__first") | pl.col("__conflict"))["__g"]
+    keep = live.scatter(removed, False) if removed.len() else live
+    keep = None if keep.all() else keep
     conflicting = marked.filter(pl.col("__conflict")).rechunk().with_columns(
         pl.format("{} row {}", pl.col("source_file"), pl.col("source_row")).alias("__where"),
         pl.len().over(key).alias("__group_size"),
     )
     if conflicting.height == 0:
-        return kept, collapsed, no_conflicts
+        return keep, collapsed, no_conflicts
     places = conflicting.group_by(key).agg(pl.col("__where").alias("__places"))
     conflicts = conflicting.join(places, on=key, how="left", nulls_equal=True).sort("__g").select(
         "source_file", "source_row", INDEX,
@@ -308,7 +343,20 @@ def collapse_duplicates(rows: pl.DataFrame, table: Table) -> tuple[pl.DataFrame,
             pl.col("__places").list.join(", "),
         ).alias("reason"),
     )
-    return kept, collapsed, conflicts
+    return keep, collapsed, conflicts
+
+
+def _repeated(values: np.ndarray) -> np.ndarray:
+    """True where a value occurs more than once (by sorting: memory is returned when done)."""
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    same = ordered[1:] == ordered[:-1]
+    repeated = np.zeros(len(values), dtype=bool)
+    repeated[1:] |= same
+    repeated[:-1] |= same
+    out = np.empty(len(values), dtype=bool)
+    out[order] = repeated
+    return out
 
 
 def _to_wgs84(frame: pl.DataFrame) -> pl.DataFrame:
@@ -396,33 +444,41 @@ def load_table(
 
     schema = canonical_schema(table)
     if sources:
-        tagged = [s.good.with_columns(pl.lit(i, dtype=pl.UInt32).alias("__s")) for i, s in enumerate(sources)]
-        kept, collapsed, conflicts = collapse_duplicates(pl.concat(tagged, how="vertical"), table)
+        rows = pl.concat([s.typed for s in sources], how="vertical") if len(sources) > 1 else sources[0].typed
+        masks = [s.dropped if s.dropped is not None else pl.Series([False] * s.typed.height) for s in sources]
+        dropped = pl.concat(masks) if any(s.dropped is not None for s in sources) else None
+        keep, collapsed, conflicts = find_duplicates(rows, table, dropped)
         reject_parts.append(_conflict_rejects(conflicts, sources, table))
+        del sources  # the cells as read are no longer needed
     else:
-        kept = pl.DataFrame(schema={**{c: schema[c] for c in table.column_names}, "source_file": pl.String,
+        rows = pl.DataFrame(schema={**{c: schema[c] for c in table.column_names}, "source_file": pl.String,
                                     "source_row": pl.Int64})
+        keep = None
         collapsed = pl.DataFrame(schema={"source_file": pl.String, "duplicates": pl.Int64})
-    del sources
 
     rejects = pl.concat(reject_parts, how="vertical")
     warnings = pl.concat(warning_parts, how="vertical")
+    loaded = rows.select("source_file", "source_row")
+    loaded = loaded if keep is None else loaded.filter(keep)
     # a row rejected as a conflicting duplicate may also have carried a warning: keep only the
     # warnings of rows that were loaded
-    warnings = warnings.join(kept.select("source_file", "source_row"), on=["source_file", "source_row"], how="semi")
-    frame = kept
-    if "crs" in table.column_names:
-        frame = _to_wgs84(frame)
-    frame = frame.select([pl.col(name).cast(dtype) for name, dtype in schema.items()])
-    manifest = _manifest(file_facts, frame, rejects, warnings, collapsed)
-    return TableLoad(table=table, frame=frame, rejects=rejects, warnings=warnings, manifest=manifest, notes=notes)
+    if warnings.height:
+        warnings = warnings.join(loaded, on=["source_file", "source_row"], how="semi")
+    if "crs" in table.column_names:  # small tables: convert only the rows loaded
+        rows, keep = (rows if keep is None else rows.filter(keep)), None
+        rows = _to_wgs84(rows)
+    rows = rows.select([pl.col(name).cast(dtype) for name, dtype in schema.items()])
+    manifest = _manifest(file_facts, loaded, rejects, warnings, collapsed)
+    return TableLoad(
+        table=table, rows=rows, rejects=rejects, warnings=warnings, manifest=manifest, notes=notes, keep=keep
+    )
 
 
 def _conflict_rejects(conflicts: pl.DataFrame, sources: list[SourceRows], table: Table) -> pl.DataFrame:
     """Rejects of conflicting duplicates, with the raw row of each from its own source."""
     if conflicts.height == 0:
         return pl.DataFrame(schema=REJECTS_SCHEMA)
-    source_of = {s.good["source_file"][0]: s for s in sources if s.good.height}
+    source_of = {s.typed["source_file"][0]: s for s in sources if s.typed.height}
     parts = []
     for (source_file,), group in conflicts.group_by(["source_file"], maintain_order=True):
         parts.append(group.select(

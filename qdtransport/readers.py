@@ -103,7 +103,8 @@ def _sheet_source(path: Path, name: str, sheet: pl.DataFrame, known_headers: set
     columns = [c for c in cells.columns if c != ROW_NUMBER]
     blank = blank_rows(cells, columns)
     return RawFile(
-        path=path, format="excel", encoding=None, headers=clean_headers(headers), cells=cells.filter(~blank),
+        path=path, format="excel", encoding=None, headers=clean_headers(headers),
+        cells=cells.filter(~blank) if blank.any() else cells,
         header_row=header_index + 1, blank_rows=int(blank.sum()), size_bytes=path.stat().st_size,
         sha256=digest, raw_headers=headers, sheet=name,
     )

@@ -15,12 +15,13 @@ own checks; ``reject`` sends the row to table ``rejects``, ``warn`` loads it and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
-
-import polars as pl
+from typing import TYPE_CHECKING, Literal
 
 from qdtransport.checkdigits import container_no_valid_expr, vin_valid_as_written, vin_valid_expr
 from qdtransport.settings import Settings
+
+if TYPE_CHECKING:
+    import polars as pl
 
 Severity = Literal["reject", "warn"]
 
@@ -71,6 +72,8 @@ class ColumnCheck:
 
         The fast path of ingest; other values are parsed with :meth:`canonical` and :meth:`problem`.
         """
+        import polars as pl
+
         canonical = pl.select(self.canonical(pl.lit(values))).to_series()
         problems = pl.select(self.problem("", pl.lit(canonical), pl.lit(values))).to_series()
         return (canonical == values).fill_null(False) & problems.is_null()
@@ -95,6 +98,8 @@ class VinCheck(ColumnCheck):
 
     def problem(self, column: str, value: pl.Expr, shown: pl.Expr) -> pl.Expr:
         """The reason where the value fails the check, else null."""
+        import polars as pl
+
         bad = ~vin_valid_expr(value).fill_null(True)
         reason = pl.format("{} '{}' fails the GB 16735 check (17 characters, check digit at position 9)",
                            pl.lit(column), shown)
@@ -121,6 +126,8 @@ class ContainerNoCheck(ColumnCheck):
 
     def problem(self, column: str, value: pl.Expr, shown: pl.Expr) -> pl.Expr:
         """The reason where the value fails the check, else null."""
+        import polars as pl
+
         name = pl.lit(column)
         shaped = value.str.contains(r"^[A-Z]{4}[0-9]{7}$")
         category = value.str.slice(3, 1)
@@ -138,6 +145,8 @@ class ContainerNoCheck(ColumnCheck):
 
     def accepts(self, values: pl.Series) -> pl.Series:
         """True where the value is canonical and valid as written."""
+        import polars as pl
+
         shaped = values.str.contains(r"^[A-Z]{3}[UJZ][0-9]{7}$").fill_null(False)
         return shaped & pl.select(container_no_valid_expr(pl.lit(values))).to_series().fill_null(False)
 
@@ -158,6 +167,8 @@ class IsoTypeCheck(ColumnCheck):
 
     def problem(self, column: str, value: pl.Expr, shown: pl.Expr) -> pl.Expr:
         """The reason where the value fails the check, else null."""
+        import polars as pl
+
         pattern = r"^[" + "".join(self.length_codes) + r"][0-9A-Z]{3}$"
         reason = pl.format("{} '{}' is not an ISO 6346 size-type code with length code {}",
                            pl.lit(column), shown, pl.lit("/".join(self.length_codes)))
@@ -184,6 +195,8 @@ class PlateCheck(ColumnCheck):
 
     def problem(self, column: str, value: pl.Expr, shown: pl.Expr) -> pl.Expr:
         """The reason where the value fails the check, else null."""
+        import polars as pl
+
         reason = pl.format(
             "{} '{}' is not a GA 36 number plate (province character, office letter and 5 characters, "
             "or 6 with D/F on new-energy plates)", pl.lit(column), shown,
@@ -231,10 +244,14 @@ class DateNotBefore(RowRule):
 
     def violated(self, settings: Settings | None = None) -> pl.Expr:
         """True where the row breaks the rule."""
+        import polars as pl
+
         return (pl.col(self.later) < pl.col(self.earlier)).fill_null(False)
 
     def reason(self, settings: Settings | None = None) -> pl.Expr:
         """The readable reason."""
+        import polars as pl
+
         return pl.format(
             "{} {} is before {} {}",
             pl.lit(self.later), pl.col(self.later), pl.lit(self.earlier), pl.col(self.earlier),
@@ -254,9 +271,13 @@ class PlateMatchesPowertrain(RowRule):
     severity: Severity = "warn"
 
     def _nev_plate(self) -> pl.Expr:
+        import polars as pl
+
         return pl.col(self.plate).str.contains(NEV_PLATE_PATTERN)
 
     def _nev_powertrain(self, settings: Settings | None) -> pl.Expr:
+        import polars as pl
+
         return pl.col(self.powertrain).is_in(list((settings or Settings()).nev_powertrains))
 
     def violated(self, settings: Settings | None = None) -> pl.Expr:
@@ -265,6 +286,8 @@ class PlateMatchesPowertrain(RowRule):
 
     def reason(self, settings: Settings | None = None) -> pl.Expr:
         """The readable reason."""
+        import polars as pl
+
         plate, powertrain = pl.col(self.plate), pl.col(self.powertrain)
         return (
             pl.when(self._nev_plate())

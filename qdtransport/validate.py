@@ -33,19 +33,23 @@ WARNINGS_SCHEMA = {
 
 @dataclass
 class SourceRows:
-    """What one source gave: rows that passed every check, rejects and warnings.
+    """What one source gave: typed rows, which of them were rejected, rejects and warnings.
 
     Attributes
     ----------
-    good
-        Contract columns (typed), ``source_file``, ``source_row`` and ``__i``.
+    typed
+        Every row read: contract columns (typed), ``source_file``, ``source_row`` and ``__i``.
+    dropped
+        True for the rows rejected (column checks, row rules); None when there are none. The rows
+        are filtered once, after duplicates, so that no copy of the whole source is made here.
     rejects, warnings
         Frames of :data:`REJECTS_SCHEMA` and :data:`WARNINGS_SCHEMA`.
     raw
         The source as read, for the raw rows of later rejects (conflicting duplicates).
     """
 
-    good: pl.DataFrame
+    typed: pl.DataFrame
+    dropped: pl.Series | None
     rejects: pl.DataFrame
     warnings: pl.DataFrame
     raw: RawFile
@@ -133,8 +137,11 @@ def parse_source(
     ).filter(
         pl.col("reason_code").is_not_null()
     )
-    good = typed.filter(~pl.col(INDEX).is_in(failed[INDEX].implode())) if failed.height else typed
-    good, rule_rejects, rule_warnings = _row_rules(good, table, settings)
+    parse_failed = pl.Series([False] * height).scatter(failed[INDEX], True) if failed.height else None
+    rule_rejected, rule_rejects, rule_warnings = _row_rules(typed, parse_failed, table, settings)
+    dropped = parse_failed if rule_rejected is None else rule_rejected if parse_failed is None else (
+        parse_failed | rule_rejected
+    )
     parse_warnings = pl.DataFrame(
         {INDEX: positions, "warning_code": warn_codes, "warning": warns},
         schema={INDEX: pl.UInt32, "warning_code": pl.String, "warning": pl.String},
@@ -142,7 +149,7 @@ def parse_source(
         pl.col("warning_code").is_not_null() & ~pl.col(INDEX).is_in(failed[INDEX].implode())
         & ~pl.col(INDEX).is_in(rule_rejects[INDEX].implode())
     )
-    rows = SourceRows(good, pl.DataFrame(schema=REJECTS_SCHEMA), pl.DataFrame(schema=WARNINGS_SCHEMA), raw)
+    rows = SourceRows(typed, dropped, pl.DataFrame(schema=REJECTS_SCHEMA), pl.DataFrame(schema=WARNINGS_SCHEMA), raw)
     rejects = pl.concat([failed, rule_rejects.select(INDEX, "reason_code", "reason")]).sort(INDEX)
     warnings = pl.concat([parse_warnings, rule_warnings.select(INDEX, "warning_code", "warning")]).sort(INDEX)
     rows.rejects = _with_raw(rows, rejects, table, source_file, REJECTS_SCHEMA)
@@ -182,34 +189,40 @@ def _reference(
     return out["__code"].to_list(), empty_to_none, out["__warning_code"].to_list(), warnings
 
 
-def _row_rules(good: pl.DataFrame, table: Table, settings: Settings) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(rows kept, rule rejects, rule warnings); the rejects and warnings carry ``__i``.
+def _row_rules(
+    typed: pl.DataFrame, excluded: pl.Series | None, table: Table, settings: Settings
+) -> tuple[pl.Series | None, pl.DataFrame, pl.DataFrame]:
+    """Run the row rules on the rows not ``excluded`` (those failed their column checks).
 
-    A row breaking several reject rules is rejected for the first; warnings are kept only for
-    rows no reject rule sends away.
+    Returns the mask of rows a rule rejects (None when none does), the rule rejects and the rule
+    warnings (with ``__i``). A row breaking several reject rules is rejected for the first;
+    warnings are kept only for rows no reject rule sends away.
     """
     rules = table.rules
-    rejected_by = [pl.when(r.violated(settings)).then(pl.lit(i)) for i, r in enumerate(rules) if r.severity == "reject"]
-    flags = [r.violated(settings).alias(f"__rule{i}") for i, r in enumerate(rules)]
     schema = {INDEX: pl.UInt32, "code": pl.String, "why": pl.String}
     as_rejects, as_warnings = {"code": "reason_code", "why": "reason"}, {"code": "warning_code", "why": "warning"}
-    if not rules:
-        empty = pl.DataFrame(schema=schema)
-        return good, empty.rename(as_rejects), empty.rename(as_warnings)
-    flagged = good.with_columns(*flags, pl.coalesce(rejected_by or [pl.lit(None, pl.Int64)]).alias("__rejected"))
-    reject_parts, warning_parts = [], []
-    for i, rule in enumerate(table.rules):
-        hits = flagged.filter(pl.col(f"__rule{i}"))
+    reject_parts = [pl.DataFrame(schema=schema)]
+    warning_parts = [pl.DataFrame(schema=schema)]
+    if not rules or typed.height == 0:
+        return None, reject_parts[0].rename(as_rejects), warning_parts[0].rename(as_warnings)
+    flags = typed.select([r.violated(settings).fill_null(False).alias(f"__rule{i}") for i, r in enumerate(rules)])
+    closed = excluded if excluded is not None else pl.Series([False] * typed.height)
+    rejected = pl.Series([False] * typed.height)
+    ordered = [(i, r) for i, r in enumerate(rules) if r.severity == "reject"]
+    ordered += [(i, r) for i, r in enumerate(rules) if r.severity != "reject"]
+    for i, rule in ordered:
+        hit = flags[f"__rule{i}"] & ~closed & ~rejected
+        if not hit.any():
+            continue
+        part = typed.filter(hit).select(INDEX, pl.lit(rule.code).alias("code"), rule.reason(settings).alias("why"))
         if rule.severity == "reject":
-            hits = hits.filter(pl.col("__rejected") == i)
+            rejected = rejected | hit
+            reject_parts.append(part)
         else:
-            hits = hits.filter(pl.col("__rejected").is_null())
-        part = hits.select(INDEX, pl.lit(rule.code).alias("code"), rule.reason(settings).alias("why"))
-        (reject_parts if rule.severity == "reject" else warning_parts).append(part)
-    rejects = pl.concat([pl.DataFrame(schema=schema), *reject_parts]).rename(as_rejects)
-    warnings = pl.concat([pl.DataFrame(schema=schema), *warning_parts]).rename(as_warnings)
-    kept = flagged.filter(pl.col("__rejected").is_null()).drop([f"__rule{i}" for i in range(len(rules))], "__rejected")
-    return kept, rejects, warnings
+            warning_parts.append(part)
+    rejects = pl.concat(reject_parts).rename(as_rejects)
+    warnings = pl.concat(warning_parts).rename(as_warnings)
+    return (rejected if rejects.height else None), rejects, warnings
 
 
 def _with_raw(rows: SourceRows, found: pl.DataFrame, table: Table, source_file: str, schema: dict) -> pl.DataFrame:

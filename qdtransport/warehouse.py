@@ -27,6 +27,7 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
+import pyarrow as pa
 
 from qdtransport import __version__
 from qdtransport.dataset import read_dataset_info
@@ -207,12 +208,29 @@ def _prepare_target(db_path: Path) -> None:
         raise BuildError(f"{db_path}: cannot create the folder {db_path.parent}: {exc.strerror}") from None
 
 
-def _create_table(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> None:
-    con.register("__frame", frame.to_arrow())
-    try:
-        con.execute(f'create table "{name}" as select * from __frame')
-    finally:
-        con.unregister("__frame")
+INSERT_BATCH_ROWS = 1 << 20
+"""Rows handed to DuckDB at a time, so that the Arrow copy of a large table stays small."""
+
+
+def _create_table(
+    con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame, keep: pl.Series | None = None
+) -> None:
+    """Create table ``name`` from ``frame`` (only the rows ``keep`` marks, when given), batch by batch."""
+    for offset in range(0, max(frame.height, 1), INSERT_BATCH_ROWS):
+        part = frame.slice(offset, INSERT_BATCH_ROWS)
+        if keep is not None:
+            part = part.filter(keep.slice(offset, INSERT_BATCH_ROWS))
+        # large_string columns, in batches of DuckDB's row-group size: scanned faster, in parallel
+        batch = part.to_arrow(compat_level=pl.CompatLevel.oldest())
+        batch = pa.Table.from_batches(batch.to_batches(max_chunksize=122_880), schema=batch.schema)
+        con.register("__frame", batch)
+        try:
+            if offset == 0:
+                con.execute(f'create table "{name}" as select * from __frame')
+            else:
+                con.execute(f'insert into "{name}" select * from __frame')
+        finally:
+            con.unregister("__frame")
 
 
 def _comment(con: duckdb.DuckDBPyConnection, kind: str, name: str, text: str) -> None:
@@ -230,7 +248,7 @@ def _comment_table(con: duckdb.DuckDBPyConnection, name: str, table_comment: str
 def load_tables(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Settings) -> None:
     """Create the contract tables and the bookkeeping tables from ingest results."""
     for name, load in ingested.tables.items():
-        _create_table(con, name, load.frame)
+        _create_table(con, name, load.rows, load.keep)
         columns = {c.name: c.description for c in TABLES[name].columns}
         if "crs" in columns:
             columns["source_lon"] = "Longitude as the source gave it (in the crs column's system)"
@@ -431,7 +449,7 @@ def build(
     manifest = ingested.manifest
     return BuildResult(
         db_path=db_path,
-        rows_loaded={name: load.frame.height for name, load in ingested.tables.items()},
+        rows_loaded={name: load.height for name, load in ingested.tables.items()},
         rows_rejected=ingested.rejects.height,
         warnings=ingested.warnings.height,
         duplicates_collapsed=int(manifest["duplicates_collapsed"].sum()) if manifest.height else 0,
