@@ -50,7 +50,7 @@ PRINT_CSS = """
     break-after: avoid; page-break-after: avoid; }
   .jp-RenderedSVG, .jp-RenderedSVG svg, .qd-synthetic {
     break-inside: avoid; page-break-inside: avoid; }
-  .jp-RenderedSVG svg { max-width: 100%; height: auto; }
+  .jp-RenderedSVG svg { max-width: 100%; max-height: 245mm; width: auto; height: auto; }
   .jp-RenderedHTMLCommon table.qd-table { table-layout: auto; max-width: 100%;
     font-size: 7.5pt; margin: 4px 0 10px; }
   .jp-RenderedHTMLCommon table.qd-table th, .jp-RenderedHTMLCommon table.qd-table td {
