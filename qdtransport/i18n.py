@@ -367,8 +367,10 @@ def merge_labels(
 
 @cache
 def all_labels() -> dict[str, Mapping[str, str]]:
-    """:data:`SHARED`, :data:`COLUMNS`, :data:`qdtransport.messages.MESSAGES` and the domains'
-    labels, merged."""
+    """Every text: :data:`SHARED`, :data:`COLUMNS`, the messages and the domains' labels, merged.
+
+    The messages are :data:`qdtransport.messages.MESSAGES`.
+    """
     from qdtransport.domains import DOMAINS
     from qdtransport.messages import MESSAGES
 
