@@ -37,8 +37,7 @@ _SHARE = re.compile(r"^share_|(^|_)(share|coverage|rate)$")
 
 
 def is_share(column: str) -> bool:
-    """Return True for a column holding a fraction: ``share``, ``coverage``, ``…_share``,
-    ``share_…``."""
+    """Return True for a column holding a fraction (``share``, ``…_share``, ``share_…``…)."""
     return bool(_SHARE.search(column))
 
 
