@@ -182,10 +182,8 @@ def json_ready(geometry: Any) -> Any:
 
 def line_feature(wkt: str, properties: dict[str, Any], *, offset_km: float = 0.0) -> dict[str, Any]:
     """Return a GeoJSON feature of a WKT line, moved ``offset_km`` to its right when given."""
-    if offset_km:
-        geometry = offset_right(wkt, offset_km)
-    else:
-        geometry = json_ready(mapping(shapely.from_wkt(wkt)))
+    plain = offset_km == 0
+    geometry = json_ready(mapping(shapely.from_wkt(wkt))) if plain else offset_right(wkt, offset_km)
     return {"type": "Feature", "geometry": geometry, "properties": properties}
 
 

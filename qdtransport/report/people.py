@@ -5,7 +5,8 @@ rows. :func:`show` turns any frame into the report's HTML table instead:
 
 - headers in the chosen language (``nev_share`` -> 新能源占比 / New-energy share) where
   :data:`qdtransport.i18n.COLUMNS` names the column, else the column name;
-- fractions as percentages (columns named ``share``, ``coverage``, ``…_share``, ``…_rate``);
+- fractions as percentages (columns named ``share``, ``coverage``, ``…_share``, ``share_…``,
+  ``…_rate``);
 - codes in words (``bus`` -> 公交车, ``SW`` -> 往西南) in the columns of :data:`CODE_COLUMNS`;
 - ✓/✗ for true/false, thousands separators, ``–`` for none;
 - every row up to ``max_rows`` (1,000), and a line saying how many were left out past that.
@@ -32,11 +33,11 @@ CODE_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 """Columns whose values are codes shown in words where a domain's labels name them."""
 
-_SHARE = re.compile(r"(^|_)(share|coverage|rate)$")
+_SHARE = re.compile(r"^share_|(^|_)(share|coverage|rate)$")
 
 
 def is_share(column: str) -> bool:
-    """Return True for a column holding a fraction: ``share``, ``coverage``, ``…_share``."""
+    """Return True for a column holding a fraction (``share``, ``…_share``, ``share_…``…)."""
     return bool(_SHARE.search(column))
 
 

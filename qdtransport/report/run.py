@@ -51,12 +51,16 @@ PRINT_CSS = """
     break-after: avoid; page-break-after: avoid; }
   .jp-RenderedSVG, .jp-RenderedSVG svg, .qd-synthetic {
     break-inside: avoid; page-break-inside: avoid; }
-  .jp-RenderedSVG svg { max-width: 100%; height: auto; }
+  .jp-RenderedSVG svg { max-width: 100%; max-height: 245mm; width: auto; height: auto; }
   .jp-RenderedHTMLCommon table.qd-table { table-layout: auto; max-width: 100%;
     font-size: 7.5pt; margin: 4px 0 10px; }
   .jp-RenderedHTMLCommon table.qd-table th, .jp-RenderedHTMLCommon table.qd-table td {
     padding: 2px 4px; }
-  table.qd-table th { white-space: normal; }
+  table.qd-table th, table.qd-table td { white-space: normal; }
+  table.qd-table th { hyphens: auto; }
+  .jp-RenderedHTMLCommon table.qd-table.wide { font-size: 6.5pt; }
+  table.qd-table.wide th { overflow-wrap: anywhere; }
+  table.qd-table td.num, table.qd-table td.met, table.qd-table td.unmet { white-space: nowrap; }
   table.qd-table td.long { min-width: 0; overflow-wrap: anywhere; }
   table.qd-table td.code { word-break: break-all; white-space: normal; max-width: 16ch; }
   table.qd-table thead { display: table-header-group; }

@@ -321,6 +321,12 @@ def key_value_table(
 LONG_CELL = 24
 """Cells longer than this (characters) may wrap in the report's tables."""
 
+WIDE_TABLE = 12
+"""Tables with this many columns or more get the class ``wide`` (smaller print)."""
+
+CODE_CELL = 16
+"""Tokens without spaces longer than this (characters) may break anywhere when printed."""
+
 _NUMBER = re.compile(r"[-+]?[\d,]+(\.\d+)?( ?(%|km|kW|TEU))?|–|[\d,]+ / [\d,]+")
 """A cell that is a number (with a unit, a percentage, a fraction) or the missing mark."""
 
@@ -329,8 +335,9 @@ def cell_class(shown: str) -> str:
     """Return the CSS classes of a table cell showing ``shown``.
 
     ``met``/``unmet`` for ✓/✗; ``num`` for a number (right-aligned); ``long`` for text longer
-    than :data:`LONG_CELL` (it wraps); ``long code`` for a long token without spaces (a SHA-256,
-    a path), which may break anywhere when printed. Empty for other short text.
+    than :data:`LONG_CELL` (it wraps); ``code`` for a token without spaces longer than
+    :data:`CODE_CELL` (a file name, a SHA-256), which may break anywhere when printed, and
+    ``long code`` when it is longer than :data:`LONG_CELL` too. Empty for other short text.
     """
     if shown == "✓":
         return "met"
@@ -338,17 +345,18 @@ def cell_class(shown: str) -> str:
         return "unmet"
     if _NUMBER.fullmatch(shown):
         return "num"
+    token = shown.isascii() and " " not in shown
     if len(shown) > LONG_CELL:
-        return "long code" if shown.isascii() and " " not in shown else "long"
-    return ""
+        return "long code" if token else "long"
+    return "code" if token and len(shown) > CODE_CELL else ""
 
 
 def html_table(table: pl.DataFrame, *, empty_note: str | None = None, lang: str = "zh") -> str:
     """A frame of display strings as an HTML ``<table>`` (every cell escaped).
 
     Each cell gets the classes of :func:`cell_class` (✓/✗ coloured, numbers right-aligned, long
-    text wrapping). A frame without rows gives a paragraph with ``empty_note`` (default
-    "No rows.").
+    text wrapping); a table of :data:`WIDE_TABLE` columns or more is ``wide`` (printed smaller).
+    A frame without rows gives a paragraph with ``empty_note`` (default "No rows.").
     """
     if table.is_empty():
         return (
@@ -365,7 +373,8 @@ def html_table(table: pl.DataFrame, *, empty_note: str | None = None, lang: str 
             cells.append(f"<td{attribute}>{html.escape(shown)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     rows = "".join(body)
-    return f'<table class="qd-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    css = "qd-table wide" if len(table.columns) >= WIDE_TABLE else "qd-table"
+    return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
 # --- text blocks ------------------------------------------------------------------------------

@@ -131,10 +131,8 @@ def network_map(
         status=pl.when(pl.col(flag)).then(pl.lit(covered)).otherwise(pl.lit(not_covered)),
     ).filter(pl.col("lon").is_not_null() & pl.col("lat").is_not_null())
     lines = as_polars(carriageways) if carriageways is not None else pl.DataFrame()
-    if "geometry_wkt" in lines.columns:
-        lines = lines.filter(pl.col("geometry_wkt").is_not_null())
-    else:
-        lines = pl.DataFrame()
+    has_lines = "geometry_wkt" in lines.columns
+    lines = lines.filter(pl.col("geometry_wkt").is_not_null()) if has_lines else pl.DataFrame()
     lons, lats = site_rows["lon"].to_list(), site_rows["lat"].to_list()
     for wkt in lines["geometry_wkt"].to_list() if lines.height else []:
         bounds = shapely.from_wkt(wkt).bounds

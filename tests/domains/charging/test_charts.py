@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 import polars as pl
-import pytest
 from chart_specs import all_text, layer_rows, layers, mark_type, rules
 
 from qdtransport import charts as primitives
