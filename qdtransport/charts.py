@@ -1,21 +1,23 @@
-"""Chart primitives: values by year against a target, bars, map layers, offline SVG rendering.
+"""Chart primitives: values by year against a target, bars, offline rendering (maps: ``maps``).
 
 Domain charts (``qdtransport/domains/<domain>/charts.py``) are built from these; every text a
 chart shows comes from :func:`qdtransport.i18n.text` in the language asked for (``lang="zh"``,
-the default, or ``"en"``). Fonts fall back through :data:`FONT_FAMILIES` so that Chinese text
-shows on Windows, macOS and Linux alike.
+the default, or ``"en"``). Charts are laid out with the font the package ships
+(:mod:`qdtransport.chart_font`, registered on import), so they measure the same whatever fonts
+the machine has; browsers draw them with the first of :data:`FONT_FAMILIES` they have.
 
 Charts need no network to show: :func:`to_svg` renders a chart to an SVG document inside the
-Python process (vl-convert), and :func:`enable_svg_renderer` makes Altair display every chart that
-way in JupyterLab and in the report. (JupyterLab 4's built-in Vega extension renders Vega-Lite 5
-only, while Altair 6 writes Vega-Lite 6; Altair's ``html`` renderer loads Vega from a CDN; its
-``jupyter`` renderer needs the ``anywidget`` package.)
+Python process (vl-convert). :func:`enable_renderer` makes Altair display every chart as
+:func:`mimebundle` gives it: interactive in JupyterLab (tooltips), drawn by the Vega that
+JupyterLab 4 bundles, and as that SVG everywhere else (the HTML report, VS Code, GitHub).
+JupyterLab 4 draws Vega 5 and Vega-Lite 5 only, while Altair 6 writes Vega-Lite 6, so the chart
+is compiled to Vega 5 here; Altair's own ``html`` renderer loads Vega from a CDN and its
+``jupyter`` renderer needs the ``anywidget`` package.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -24,9 +26,13 @@ import altair as alt
 import polars as pl
 import vl_convert
 
+from qdtransport.chart_font import CHART_FONT, register_chart_font
 from qdtransport.i18n import check_lang, text
 
+register_chart_font()
+
 FONT_FAMILIES: tuple[str, ...] = (
+    CHART_FONT,
     "Noto Sans CJK SC",
     "Source Han Sans SC",
     "PingFang SC",
@@ -35,7 +41,8 @@ FONT_FAMILIES: tuple[str, ...] = (
     "WenQuanYi Micro Hei",
     "sans-serif",
 )
-"""Fonts tried in order: the usual Simplified Chinese fonts of Linux, macOS and Windows."""
+"""Fonts tried in order: the bundled chart font, then the usual Simplified Chinese fonts of Linux,
+macOS and Windows (for pages opened where the bundled font is not installed)."""
 
 FONT_STACK: str = ", ".join(f'"{f}"' if " " in f else f for f in FONT_FAMILIES)
 """:data:`FONT_FAMILIES` as a CSS ``font-family`` value."""
@@ -243,7 +250,18 @@ def _by_year(
             title=text("year_status", lang),
             scale=alt.Scale(domain=status_order, range=["circle", "triangle-up"]),
         )
-    point = base.mark_point(filled=True, size=70).encode(**point_encoding)
+    # the tooltip of a point: its year, value and, where given, series and year status
+    tooltip = [
+        alt.Tooltip("year:Q", title=text("year", lang), format="d"),
+        alt.Tooltip(
+            f"{value_column}:Q", title=y_title, format=".1%" if y_format == ".0%" else y_format
+        ),
+    ]
+    if series_column is not None:
+        tooltip.append(alt.Tooltip("series:N", title=series_title))
+    if has_status:
+        tooltip.append(alt.Tooltip("status:N", title=text("year_status", lang)))
+    point = base.mark_point(filled=True, size=70).encode(tooltip=tooltip, **point_encoding)
     layers = [*_target_layers(target_value, target_year, first, target_text, lang), line, point]
     if interval is not None:
         layers[-2:-2] = _interval_layers(frame, interval, x)
@@ -343,124 +361,16 @@ def bars(
             y=alt.Y(f"{category}:N", title=category_title),
             x=alt.X(f"{amount}:Q", title=amount_title, axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color(f"{color}:N", title=color_title),
-            tooltip=[f"{category}:N", f"{color}:N", f"{amount}:Q"],
+            tooltip=[
+                alt.Tooltip(f"{category}:N", title=category_title),
+                alt.Tooltip(f"{color}:N", title=color_title),
+                alt.Tooltip(f"{amount}:Q", title=amount_title, format=","),
+            ],
         )
     )
     if rows.is_empty():
         chart = alt.layer(chart, no_data(lang))
     return configure(chart.properties(title=title, width=WIDTH))
-
-
-# --- map layers -------------------------------------------------------------------------------
-
-
-def line_features(lines: pl.DataFrame, properties: tuple[str, ...]) -> list[dict[str, Any]]:
-    """GeoJSON line features from column ``geometry_wkt`` (lon/lat WKT), with some columns as properties.
-
-    Rows without a geometry are left out; float-like values stay numbers.
-    """
-    import shapely
-
-    features = []
-    for row in lines.iter_rows(named=True):
-        if row.get("geometry_wkt") is None:
-            continue
-        geometry = shapely.geometry.mapping(shapely.from_wkt(row["geometry_wkt"]))
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": json.loads(json.dumps(geometry)),  # tuples -> JSON lists
-                "properties": {name: row.get(name) for name in properties},
-            }
-        )
-    return features
-
-
-def line_layer(
-    features: list[dict[str, Any]], *, tooltip: list[alt.Tooltip], **mark: Any
-) -> alt.Chart:
-    """Unfilled GeoJSON lines (``mark`` sets stroke, width, dashes)."""
-    return alt.Chart(alt.Data(values=features)).mark_geoshape(filled=False, **mark).encode(
-        tooltip=tooltip
-    )
-
-
-def point_layer(
-    points: pl.DataFrame,
-    *,
-    status: str,
-    status_title: str,
-    status_colors: Mapping[str, str],
-    tooltip: list[str],
-) -> alt.Chart:
-    """Circles at ``lon``/``lat`` coloured by column ``status`` (value -> colour, legend order)."""
-    return (
-        alt.Chart(points)
-        .mark_circle(size=60, opacity=0.9, stroke="white", strokeWidth=0.5)
-        .encode(
-            longitude="lon:Q",
-            latitude="lat:Q",
-            color=alt.Color(
-                f"{status}:N",
-                title=status_title,
-                scale=alt.Scale(
-                    domain=list(status_colors), range=list(status_colors.values())
-                ),
-            ),
-            tooltip=tooltip,
-        )
-    )
-
-
-def map_frame(points: pl.DataFrame, line_layers: list[alt.Chart]) -> alt.Chart | None:
-    """A light rectangle 8% wider than everything drawn, so no point sits on the map's edge.
-
-    ``None`` when there is nothing to draw.
-    """
-    lons, lats = points["lon"].to_list(), points["lat"].to_list()
-    for layer in line_layers:
-        for feature in layer.data.values:
-            for lon, lat in _coordinates(feature["geometry"]["coordinates"]):
-                lons.append(lon)
-                lats.append(lat)
-    if not lons:
-        return None
-    pad = 0.08 * max(max(lons) - min(lons), max(lats) - min(lats), 0.05)
-    west, east, south, north = min(lons) - pad, max(lons) + pad, min(lats) - pad, max(lats) + pad
-    # d3-geo takes a clockwise ring as the inside of a polygon
-    ring = [[west, south], [west, north], [east, north], [east, south], [west, south]]
-    box = {
-        "type": "Feature",
-        "geometry": {"type": "Polygon", "coordinates": [ring]},
-        "properties": {},
-    }
-    return alt.Chart(alt.Data(values=[box])).mark_geoshape(fill="#f4f6f7", stroke="#d5dbdb")
-
-
-def _coordinates(nested: Any) -> list[tuple[float, float]]:
-    """The (lon, lat) pairs of a GeoJSON coordinates array of any depth."""
-    if nested and isinstance(nested[0], int | float):
-        return [(float(nested[0]), float(nested[1]))]
-    return [pair for part in nested for pair in _coordinates(part)]
-
-
-def map_chart(
-    layers: list[alt.Chart], *, points: pl.DataFrame, title: str, subtitle: str, lang: str = "zh"
-) -> alt.TopLevelMixin:
-    """Layers on an equirectangular map (no tiles, no network) framed around what they draw.
-
-    ``layers`` are line layers first, then point layers; ``points`` (``lon``, ``lat``) are the
-    points drawn, for the frame. Nothing to draw gives an empty map with a "no data" note.
-    """
-    line_layers = [layer for layer in layers if isinstance(layer.data, alt.Data)]
-    frame = map_frame(points, line_layers)
-    drawn = [*layers, no_data(lang)] if frame is None else [frame, *layers]
-    chart = (
-        alt.layer(*drawn)
-        .project(type="equirectangular")
-        .properties(title=alt.Title(title, subtitle=subtitle), width=480, height=420)
-    )
-    return configure(chart)
 
 
 # --- rendering --------------------------------------------------------------------------------
@@ -510,6 +420,59 @@ def _svg_renderer(spec: dict[str, Any], **metadata: Any) -> dict[str, str]:
 
 
 def enable_svg_renderer() -> None:
-    """Display Altair charts as SVG rendered in the kernel: no network, no JupyterLab extension."""
+    """Display Altair charts as SVG rendered in the kernel only (not interactive)."""
     alt.renderers.register("qdtransport_svg", _svg_renderer)
     alt.renderers.enable("qdtransport_svg")
+
+
+VEGA_MIMETYPE = "application/vnd.vega.v5+json"
+"""Mime type of a Vega 5 spec, which JupyterLab 4 draws with the Vega it bundles."""
+
+
+def _vega5_compiler() -> str | None:
+    """Return vl-convert's newest Vega-Lite 5, which compiles to the Vega 5 JupyterLab draws."""
+    fives = [v for v in vl_convert.get_vegalite_versions() if v.startswith("5.")]
+    return max(fives, key=lambda v: tuple(int(p) for p in v.split("."))) if fives else None
+
+
+def _title_of(spec: Mapping[str, Any]) -> str:
+    title = spec.get("title")
+    if isinstance(title, dict):
+        title = title.get("text")
+    return f"<chart: {title}>" if isinstance(title, str) and title else "<chart>"
+
+
+def mimebundle(spec: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Return a chart for display: interactive in JupyterLab, SVG elsewhere, all offline.
+
+    Parameters
+    ----------
+    spec
+        A Vega-Lite spec (a chart's ``to_dict()``).
+
+    Returns
+    -------
+    tuple of dict
+        The mime bundle and its metadata. ``application/vnd.vega.v5+json`` holds the chart
+        compiled to Vega 5: JupyterLab 4 draws it with its own Vega (no network, no extension,
+        also in a notebook opened untrusted), with tooltips and without the export menu.
+        ``image/svg+xml`` holds :func:`spec_to_svg`, which nbconvert (the HTML report), VS Code
+        and GitHub show; ``text/plain`` names the chart.
+    """
+    data: dict[str, Any] = {"image/svg+xml": spec_to_svg(spec), "text/plain": _title_of(spec)}
+    metadata: dict[str, Any] = {}
+    compiler = _vega5_compiler()
+    if compiler is not None:
+        data[VEGA_MIMETYPE] = vl_convert.vegalite_to_vega(dict(spec), vl_version=compiler)
+        metadata[VEGA_MIMETYPE] = {"embed_options": {"actions": False, "renderer": "svg"}}
+    return data, metadata
+
+
+def _renderer(spec: dict[str, Any], **options: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    return mimebundle(spec)
+
+
+def enable_renderer() -> None:
+    """Display Altair charts with :func:`mimebundle`: interactive in JupyterLab, SVG elsewhere."""
+    alt.renderers.register("qdtransport", _renderer)
+    alt.renderers.enable("qdtransport")

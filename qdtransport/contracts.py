@@ -35,6 +35,10 @@ class Column:
         Other header spellings (Chinese labels of real exports).
     values
         For ``enum``: canonical code -> accepted spellings (the code itself is always accepted).
+    ambiguous
+        For ``enum``: spellings seen in real exports that may mean several codes -> those codes
+        (e.g. 天然气 -> CNG, LNG). Such a value is rejected, and the reason says which codes it may
+        mean and which values are accepted.
     minimum, minimum_inclusive, maximum
         Numeric or date domain; outside it the row is rejected (``out_of_range``).
     check
@@ -53,6 +57,7 @@ class Column:
     required: bool = False
     aliases: tuple[str, ...] = ()
     values: dict[str, tuple[str, ...]] | None = None
+    ambiguous: dict[str, tuple[str, ...]] | None = None
     minimum: float | dt.date | None = None
     minimum_inclusive: bool = True
     maximum: float | dt.date | None = None

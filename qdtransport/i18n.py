@@ -55,6 +55,10 @@ SHARED: dict[str, dict[str, str]] = {
         "zh": "无数据",
         "en": "No data",
     },
+    "map_scale_km": {
+        "zh": "{km} 公里",
+        "en": "{km} km",
+    },
     "title_rejects": {
         "zh": "拒收行：按文件和原因",
         "en": "Rejected rows by file and reason",
@@ -267,6 +271,60 @@ SHARED: dict[str, dict[str, str]] = {
 """Texts shared by every domain: key -> {"zh": …, "en": …}."""
 
 
+COLUMNS: dict[str, dict[str, str]] = {
+    "column.year": {"zh": "年份", "en": "Year"},
+    "column.month": {"zh": "月份", "en": "Month"},
+    "column.value": {"zh": "数值", "en": "Value"},
+    "column.numerator": {"zh": "分子", "en": "Numerator"},
+    "column.denominator": {"zh": "分母", "en": "Denominator"},
+    "column.target_value": {"zh": "目标值", "en": "Target"},
+    "column.met": {"zh": "达标", "en": "Met"},
+    "column.complete": {"zh": "全年数据", "en": "Full year"},
+    "column.indicator_id": {"zh": "指标", "en": "Indicator"},
+    "column.use_type": {"zh": "车辆类型", "en": "Vehicle type"},
+    "column.district": {"zh": "区市", "en": "District"},
+    "column.operator": {"zh": "运营企业", "en": "Operator"},
+    "column.powertrain": {"zh": "动力类型", "en": "Powertrain"},
+    "column.is_nev": {"zh": "新能源", "en": "New-energy"},
+    "column.vehicles": {"zh": "车辆数", "en": "Vehicles"},
+    "column.nev_vehicles": {"zh": "新能源车辆数", "en": "New-energy vehicles"},
+    "column.nev_share": {"zh": "新能源占比", "en": "New-energy share"},
+    "column.registrations": {"zh": "登记数", "en": "Registrations"},
+    "column.share": {"zh": "占比", "en": "Share"},
+    "column.coverage": {"zh": "覆盖率", "en": "Coverage"},
+    "column.kind": {"zh": "类型", "en": "Kind"},
+    "column.sites": {"zh": "站点数", "en": "Sites"},
+    "column.covered_sites": {"zh": "有充电设施站点", "en": "Sites with charging"},
+    "column.stations": {"zh": "充电站", "en": "Stations"},
+    "column.route_ref": {"zh": "高速", "en": "Route"},
+    "column.direction": {"zh": "方向", "en": "Direction"},
+    "column.name": {"zh": "名称", "en": "Name"},
+    "column.tonnes": {"zh": "吨数", "en": "Tonnes"},
+    "column.green_tonnes": {"zh": "绿色运输吨数", "en": "Tonnes moved green"},
+    "column.cargo": {"zh": "货类", "en": "Cargo"},
+    "column.flow": {"zh": "流向", "en": "Flow"},
+    "column.mode": {"zh": "运输方式", "en": "Mode"},
+    "column.terminal": {"zh": "码头", "en": "Terminal"},
+    "column.source_file": {"zh": "文件", "en": "File"},
+    "column.source_row": {"zh": "行号", "en": "Row"},
+    "column.reason_code": {"zh": "原因代码", "en": "Reason code"},
+    "column.reason": {"zh": "原因", "en": "Reason"},
+    "column.warning_code": {"zh": "提示代码", "en": "Warning code"},
+    "column.warning": {"zh": "提示", "en": "Warning"},
+    "column.raw_row": {"zh": "原始内容", "en": "Row as given"},
+    "column.relation": {"zh": "表或视图", "en": "Table or view"},
+    "column.column_name": {"zh": "列", "en": "Column"},
+    "column.data_type": {"zh": "类型", "en": "Type"},
+    "column.comment": {"zh": "含义", "en": "Meaning"},
+    "note_rows_left_out": {
+        "zh": "仅显示前 {shown:,} 行，共 {total:,} 行。",
+        "en": "First {shown:,} of {total:,} rows shown.",
+    },
+}
+"""Headers of the columns the notebooks show most (``qdtransport.report.people``) and the notes
+of those tables: key -> {"zh": …, "en": …}."""
+
+
 def check_lang(lang: str) -> None:
     """Raise ValueError unless ``lang`` is one of :data:`LANGS`."""
     if lang not in LANGS:
@@ -309,12 +367,20 @@ def merge_labels(
 
 @cache
 def all_labels() -> dict[str, Mapping[str, str]]:
-    """:data:`SHARED`, :data:`qdtransport.messages.MESSAGES` and the domains' labels, merged."""
+    """Every text: :data:`SHARED`, :data:`COLUMNS`, the messages and the domains' labels, merged.
+
+    The messages are :data:`qdtransport.messages.MESSAGES`.
+    """
     from qdtransport.domains import DOMAINS
     from qdtransport.messages import MESSAGES
 
     return merge_labels(
-        [("shared", SHARED), ("messages", MESSAGES), *((d.name, d.labels) for d in DOMAINS)]
+        [
+            ("shared", SHARED),
+            ("columns", COLUMNS),
+            ("messages", MESSAGES),
+            *((d.name, d.labels) for d in DOMAINS),
+        ]
     )
 
 

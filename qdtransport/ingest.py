@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,7 @@ import polars as pl
 from qdtransport.cells import clean_series
 from qdtransport.contracts import Table
 from qdtransport.domains import TABLES
+from qdtransport.identify import merge_assigned
 from qdtransport.parsing import DTYPES, Latest
 from qdtransport.readers import SUPPORTED_SUFFIXES, InputFileError, RawFile, normalise_header, read_sources
 from qdtransport.settings import Settings
@@ -458,7 +460,8 @@ def _manifest(
 
 
 def load_directory(
-    data_dir: str | Path, *, settings: Settings | None = None, as_of: dt.date | None = None
+    data_dir: str | Path, *, settings: Settings | None = None, as_of: dt.date | None = None,
+    assigned: Mapping[Path, str | None] | None = None,
 ) -> Ingested:
     """Load every contract table found in a data directory.
 
@@ -471,6 +474,8 @@ def load_directory(
     as_of
         The extract date (``dataset.toml`` ``as_of``); dates after it are rejected. None: the
         build date.
+    assigned
+        Entries not named after a table -> the table they feed, or None (qdtransport.identify).
 
     Returns
     -------
@@ -481,6 +486,7 @@ def load_directory(
     data_dir = Path(data_dir)
     latest = Latest(as_of, "dataset.toml as_of") if as_of else Latest(dt.date.today(), "the build date")
     found, osm_file, notes = find_inputs(data_dir)
+    merge_assigned(found, notes, assigned or {})  # files kept under their own names
     tables = {
         name: load_table(table, found.get(name, []), data_dir=data_dir, settings=settings, latest=latest)
         for name, table in TABLES.items()

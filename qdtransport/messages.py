@@ -55,7 +55,7 @@ STATUS_TEXTS: dict[str, dict[str, str]] = {
     "status_reason.no_data_all_rejected": {
         "zh": "无数据：{tables} 的所有行均被拒收（括号内为读取行数），原因见 rejects 表。",
         "en": "No data: every row of {tables} was rejected (rows read in brackets); table rejects "
-        "says why.",
+            "says why.",
     },
     "status_reason.no_data_input_absent": {
         "zh": "无数据：缺少输入表 {tables} 的文件。",
@@ -94,11 +94,29 @@ PROBLEM_TEXTS: dict[str, dict[str, str]] = {
         "zh": "不是该列可接受的取值",
         "en": "not one of the column's accepted values",
     },
-    "reject.ambiguous_value": {
-        "zh": "取值有歧义（可能对应多个代码），请改写为可接受的取值之一",
-        "en": "an ambiguous value (it may mean several codes); write one of the accepted values",
-    },
     "reject.out_of_range": {"zh": "超出取值范围", "en": "outside the column's domain"},
+    "reject.excel_error": {
+        "zh": "必填单元格是 Excel 错误值（#N/A、#DIV/0! 等）",
+        "en": "a required cell holds an Excel error (#N/A, #DIV/0! …)",
+    },
+    "reject.after_extract_date": {
+        "zh": "日期晚于导出日期（as_of，未设置时为构建日期）",
+        "en": "a date after the extract date (as_of, else the build date)",
+    },
+    "reject.bad_plate": {"zh": "号牌号码格式不符（GA 36）", "en": "not a plate of the GA 36 form"},
+    "reject.runaway_quote": {
+        "zh": "未闭合的引号吞并了后面的行",
+        "en": "an unclosed quote swallowed the lines after it",
+    },
+    "reject.undecodable_line": {
+        "zh": "该行无法按文件编码解码",
+        "en": "the line does not decode in the file's encoding",
+    },
+    "reject.field_too_long": {"zh": "单元格过长", "en": "a cell longer than the reader's limit"},
+    "warning.excel_error": {
+        "zh": "可选单元格是 Excel 错误值，按空值载入",
+        "en": "an optional cell holds an Excel error; loaded as empty",
+    },
     "reject.bad_vin": {
         "zh": "车辆识别代号校验失败（GB 16735）",
         "en": "VIN fails the GB 16735 check",
@@ -123,7 +141,7 @@ PROBLEM_TEXTS: dict[str, dict[str, str]] = {
     "warning.plate_powertrain_mismatch": {
         "zh": "号牌类型与动力类型不符（新能源号牌配非新能源动力，或相反）",
         "en": "plate and powertrain disagree (new-energy plate with another powertrain, or the "
-        "reverse)",
+            "reverse)",
     },
 }
 """What each reject and warning code means (the row's own reason, in English, is in the table)."""
@@ -134,7 +152,7 @@ BUILD_TEXTS: dict[str, dict[str, str]] = {
     "build.file": {
         "zh": "  {file}：读取 {read} 行，载入 {loaded}，拒收 {rejected}，合并重复 {duplicates}",
         "en": "  {file}: {read} rows read, {loaded} loaded, {rejected} rejected, {duplicates} "
-        "duplicates collapsed",
+            "duplicates collapsed",
     },
     "build.extra_columns": {
         "zh": "；忽略多余列：{columns}",

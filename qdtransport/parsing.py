@@ -44,6 +44,7 @@ import polars as pl
 
 from qdtransport.cells import EXCEL_ERRORS
 from qdtransport.contracts import Column
+from qdtransport.enums import ambiguous_reason
 
 TRUE_VALUES = ("是", "true", "t", "yes", "y", "1", "1.0", "√", "✓", "有")
 FALSE_VALUES = ("否", "false", "f", "no", "n", "0", "0.0", "×", "无")
@@ -197,6 +198,7 @@ def _typed(column: Column, raw: pl.Expr, shown: pl.Expr) -> tuple[pl.Expr, pl.Ex
             enum_lookup(column), default=None, return_dtype=pl.String
         )
         what = pl.format("{} '{}' is not one of {}", pl.lit(column.name), shown, pl.lit(", ".join(column.values or {})))
+        what = ambiguous_reason(column, raw, shown, what)
         return value, value.is_null() & raw.is_not_null(), "bad_enum", what
     if kind in ("int", "float"):
         number = _number_text(raw).cast(pl.Float64, strict=False)

@@ -96,13 +96,24 @@ def catalog_rows(existing_views: set[str]) -> list[dict[str, object]]:
     return rows
 
 
-def status_text_rows() -> list[dict[str, str]]:
-    """One row per reason code of ``target_status``: reason_code, zh, en (templates)."""
-    return [
-        {"reason_code": key.removeprefix(_REASON_PREFIX), **{lang: texts[lang] for lang in LANGS}}
-        for key, texts in sorted(all_labels().items())
-        if key.startswith(_REASON_PREFIX)
-    ]
+def status_text_rows() -> list[dict[str, str | None]]:
+    """One row per reason template of ``target_status``: reason_code, domain, zh, en.
+
+    The shared templates (keys ``status_reason.<code>``) have no domain; a domain may word a
+    reason for its own indicators (label ``<domain>.status_reason.<code>``, e.g. a survey that is
+    not held every year), which then replaces the shared one for them.
+    """
+    rows = []
+    for key, texts in sorted(all_labels().items()):
+        domain, _, rest = key.partition(".")
+        if key.startswith(_REASON_PREFIX):
+            code, domain = key.removeprefix(_REASON_PREFIX), None
+        elif rest.startswith(_REASON_PREFIX):
+            code = rest.removeprefix(_REASON_PREFIX)
+        else:
+            continue
+        rows.append({"reason_code": code, "domain": domain, **{lang: texts[lang] for lang in LANGS}})
+    return rows
 
 
 def create_status_relations(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -125,7 +136,8 @@ def create_status_relations(con: duckdb.DuckDBPyConnection) -> list[str]:
         },
     )
     texts = pl.DataFrame(
-        status_text_rows(), schema={"reason_code": pl.String, "zh": pl.String, "en": pl.String}
+        status_text_rows(),
+        schema={"reason_code": pl.String, "domain": pl.String, "zh": pl.String, "en": pl.String},
     )
     for name, frame in (("indicator_catalog", catalog), ("status_texts", texts)):
         con.register("__frame", frame.to_arrow())
@@ -150,6 +162,9 @@ def create_status_relations(con: duckdb.DuckDBPyConnection) -> list[str]:
         "{placeholders} filled by the view",
     )
     _comment(con, "column", "status_texts.reason_code", "Reason code (target_status.reason_code)")
+    _comment(
+        con, "column", "status_texts.domain", "Domain whose indicators this wording is for; null: all"
+    )
     _comment(con, "column", "status_texts.zh", "Template in Chinese")
     _comment(con, "column", "status_texts.en", "Template in English")
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,10 +29,12 @@ import duckdb
 import polars as pl
 
 from qdtransport import __version__
+from qdtransport.dataset import read_dataset_info
 from qdtransport.db import connect, file_kind
 from qdtransport.domains import DOMAINS, TABLES, indicators, target_rows
 from qdtransport.domains.base import DomainBuildError
 from qdtransport.i18n import text
+from qdtransport.identify import assign_inputs
 from qdtransport.ingest import Ingested, load_directory
 from qdtransport.progress import file_lines
 from qdtransport.queries import QUERY_LAYERS, QueryOrderError, ordered_query_files
@@ -149,32 +150,6 @@ def settings_comments() -> tuple[str, dict[str, str]]:
     return "Methodology settings the build used (one row); the views read them from here", dict(SETTING_DESCRIPTIONS)
 
 
-def read_dataset_info(data_dir: Path) -> dict[str, object]:
-    """The optional ``dataset.toml`` of a data directory.
-
-    Keys: ``name`` (text), ``synthetic`` (bool: demo data, labelled so in reports), ``description``
-    (text), ``as_of`` (TOML date: the day the exports were taken; a register whose latest record
-    is earlier still describes the state on that day).
-    """
-    path = data_dir / "dataset.toml"
-    if not path.exists():
-        return {"dataset_name": None, "synthetic": False, "dataset_description": None, "as_of": None}
-    try:
-        with open(path, "rb") as handle:
-            info = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"{path}: not valid TOML: {exc}") from exc
-    as_of = info.get("as_of")
-    if as_of is not None and not isinstance(as_of, dt.date):
-        raise ValueError(f"{path}: as_of must be a TOML date such as 2026-01-15, not {as_of!r}")
-    return {
-        "dataset_name": info.get("name"),
-        "synthetic": bool(info.get("synthetic", False)),
-        "dataset_description": info.get("description"),
-        "as_of": as_of,
-    }
-
-
 def _temporary_path(db_path: Path) -> Path:
     return db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
 
@@ -248,8 +223,8 @@ def _comment(con: duckdb.DuckDBPyConnection, kind: str, name: str, text: str) ->
 
 def _comment_table(con: duckdb.DuckDBPyConnection, name: str, table_comment: str, columns: dict[str, str]) -> None:
     _comment(con, "table", f'"{name}"', table_comment)
-    for column, text in columns.items():
-        _comment(con, "column", f'"{name}"."{column}"', text)
+    for column, words in columns.items():
+        _comment(con, "column", f'"{name}"."{column}"', words)
 
 
 def load_tables(con: duckdb.DuckDBPyConnection, ingested: Ingested, settings: Settings) -> None:
@@ -416,8 +391,11 @@ def build(
         progress(text("build.note", lang, note=line))
     progress(text("build.reading", lang, data_dir=data_dir))
     dataset = read_dataset_info(data_dir) if data_dir.is_dir() else {}
-    ingested = load_directory(data_dir, settings=settings, as_of=dataset.get("as_of"))
-    for note in ingested.notes:
+    assigned, identified = assign_inputs(data_dir, dataset.pop("files", {}), lang=lang)
+    ingested = load_directory(
+        data_dir, settings=settings, as_of=dataset.get("as_of"), assigned=assigned
+    )
+    for note in [*identified, *ingested.notes]:
         progress(text("build.note", lang, note=note))
     for line in file_lines(ingested.manifest, ingested.rejects, lang=lang):
         progress(line)

@@ -21,7 +21,7 @@ def test_charts_use_a_font_list_that_covers_chinese() -> None:
     ).to_dict()
     font = spec["config"]["font"]
     assert (
-        font.startswith('"Noto Sans CJK SC"')
+        font.startswith('"QDT Sans SC", "Noto Sans CJK SC"')
         and "Microsoft YaHei" in font
         and font.endswith("sans-serif")
     )
@@ -42,6 +42,24 @@ def test_svg_renderer_needs_no_network(restore_renderer: None) -> None:
     data = bundle[0] if isinstance(bundle, tuple) else bundle
     assert data["image/svg+xml"].startswith("<svg")
     assert not any("html" in kind or "vegalite" in kind for kind in data)
+
+
+def test_renderer_gives_vega5_for_jupyterlab_and_svg_for_everything_else(
+    restore_renderer: None,
+) -> None:
+    """JupyterLab 4 draws Vega 5 with the Vega it bundles; nbconvert and others take the SVG."""
+    charts.enable_renderer()
+    chart = rejects_chart(pl.DataFrame({"source_file": ["a.csv"], "reason_code": ["bad_vin"]}))
+    data, metadata = chart._repr_mimebundle_()
+    vega = data[charts.VEGA_MIMETYPE]
+    assert "/vega/v5" in vega["$schema"]
+    assert data["image/svg+xml"].startswith("<svg")
+    assert data["text/plain"] == "<chart: 拒收行：按文件和原因>"
+    assert metadata[charts.VEGA_MIMETYPE]["embed_options"] == {"actions": False, "renderer": "svg"}
+    # the bars keep their tooltip (file, reason, rows) in the compiled Vega
+    assert "tooltip" in repr(vega) and "a.csv" in repr(vega)
+    # nothing in the bundle loads anything from the network
+    assert "http" not in repr({k: v for k, v in vega.items() if k != "$schema"})
 
 
 def test_volume_by_year_is_not_a_share_axis() -> None:

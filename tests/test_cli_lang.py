@@ -42,9 +42,7 @@ def test_requested_lang_wins_over_the_locale() -> None:
         ("en", ["usage: ", "options", "language of messages", "commands", "load a data directory"]),
     ],
 )
-def test_help_in_one_language(
-    lang: str, words: list[str], capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_help_in_one_language(lang: str, words: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     """--help, argparse's own words included, is in the language asked for."""
     with pytest.raises(SystemExit) as exited:
         main(["--lang", lang, "--help"])
@@ -91,13 +89,9 @@ def test_a_year_without_values_says_so(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["build", "--data", str(DATA), "--db", str(db)]) == 0
     capsys.readouterr()
     assert main(["scorecard", "--db", str(db), "--year", "2030", "--lang", "en"]) == 0
-    assert capsys.readouterr().out == (
-        "no indicator has a value for 2030; years with values: 2023-2025\n"
-    )
+    assert capsys.readouterr().out == ("no indicator has a value for 2030; years with values: 2023-2025\n")
     out = tmp_path / "report"
-    assert (
-        main(["report", "--db", str(db), "--year", "2030", "--out", str(out), "--lang", "zh"]) == 1
-    )
+    assert main(["report", "--db", str(db), "--year", "2030", "--out", str(out), "--lang", "zh"]) == 1
     assert "2030 年没有任何指标有数值；有数值的年份：2023–2025" in capsys.readouterr().err
     assert not (out / "report_2030.html").exists()
 
@@ -125,15 +119,42 @@ def test_build_lists_the_top_reject_reasons_per_file() -> None:
     )
     lines = file_lines(manifest, rejects, lang="en", top=2)
     assert lines == [
-        "  a.csv: 10 rows read, 4 loaded, 6 rejected, 0 duplicates collapsed; "
-        "extra columns ignored: 备注",
+        "  a.csv: 10 rows read, 4 loaded, 6 rejected, 0 duplicates collapsed; extra columns ignored: 备注",
         "      3 rejected: bad_vin (VIN fails the GB 16735 check), e.g. row 2: vin 2",
         "      2 rejected: bad_date (not a date in a known form), e.g. row 3: date 3",
         "      1 more rejected: out_of_range 1",
         "  b.csv: 3 rows read, 3 loaded, 0 rejected, 0 duplicates collapsed",
     ]
     zh = file_lines(manifest, rejects, lang="zh", top=1)
-    assert (
-        zh[1] == "      拒收 3 行：bad_vin（车辆识别代号校验失败（GB 16735）），例如第 2 行：vin 2"
-    )
+    assert zh[1] == "      拒收 3 行：bad_vin（车辆识别代号校验失败（GB 16735）），例如第 2 行：vin 2"
     assert zh[2] == "      另有 3 行拒收：bad_date 2, out_of_range 1"
+
+
+def _documented_reject_codes() -> set[str]:
+    """Reject codes named in the parsing docstring, by the rules and by the readers."""
+    import re
+
+    from qdtransport import parsing, rules
+
+    section = parsing.__doc__.split("Reason codes\n------------\n", 1)[1]
+    codes = {
+        code.strip() for line in section.splitlines() if line and not line.startswith(" ") for code in line.split(",")
+    }
+    codes |= {
+        getattr(rule, "code", None)
+        for rule in vars(rules).values()
+        if isinstance(rule, type) and getattr(rule, "severity", "reject") == "reject"
+    } - {None}
+    readers = Path(rules.__file__).with_name("delimited.py").read_text(encoding="utf-8")
+    codes |= set(re.findall(r"``([a-z_]+)``", readers.split('"""', 2)[1]))
+    return codes | {"duplicate_conflict"}
+
+
+def test_every_reject_and_warning_code_has_both_texts() -> None:
+    """The report, the workbook and the build explain each code in the run's language."""
+    from qdtransport.i18n import has_text
+
+    codes = _documented_reject_codes()
+    assert {"bad_enum", "excel_error", "bad_vin", "bad_plate", "runaway_quote", "date_order"} <= codes
+    assert sorted(c for c in codes if not has_text(f"reject.{c}")) == []
+    assert has_text("warning.plate_powertrain_mismatch") and has_text("warning.excel_error")

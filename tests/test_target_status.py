@@ -72,13 +72,21 @@ def sql_con() -> duckdb.DuckDBPyConnection:
             union all
             select 'e', make_date(2021, m::integer, 1)
             from range(1, 13) r(m) where m not in (3, 4, 7);
-        create table status_texts (reason_code varchar, zh varchar, en varchar);
+        create table status_texts (reason_code varchar, domain varchar, zh varchar, en varchar);
         """
     )
     for row in status_text_rows():
-        con.execute(
-            "insert into status_texts values (?, ?, ?)", [row["reason_code"], row["zh"], row["en"]]
-        )
+        if row["domain"] is None:
+            con.execute(
+                "insert into status_texts values (?, null, ?, ?)",
+                [row["reason_code"], row["zh"], row["en"]],
+            )
+    # domain y words a reason its own way; indicator c belongs to y
+    con.execute(
+        "insert into status_texts values "
+        "('no_data_after_series', 'y', '{last_year}后无调查', 'No survey after {last_year}.')"
+    )
+    con.execute("update indicator_catalog set domain = 'y' where indicator_id = 'c'")
     con.execute(TARGET_STATUS_SQL.read_text(encoding="utf-8"))
     return con
 
@@ -124,7 +132,9 @@ def test_every_status_and_its_reason(sql_con: duckdb.DuckDBPyConnection) -> None
     # 0.5 is not strictly above the 50% target
     assert rows["c", 2021][:3] == (0.5, "not_met", "not_met")
     assert rows["c", 2021][4] == "Not met: 50.0% against a target of > 50%."
-    assert rows["c", 2022][1:3] == ("no_data", "no_data_after_series")
+    # domain y's own wording replaces the shared one for its indicator c
+    assert rows["c", 2022][1:] == ("no_data", "no_data_after_series", "2021后无调查", "No survey after 2021.")
+    assert rows["e", 2022][4] == "No data: the inputs give values up to 2021 only."
     assert rows["d", 2021][1:3] == ("no_data", "no_data_all_rejected")
     assert "d_table (5)" in rows["d", 2021][4]
     # months 1-12 minus 3, 4, 7: the runs 3–4 and 7
@@ -147,12 +157,12 @@ def test_no_indicator_values_gives_no_rows() -> None:
         insert into targets values ('a', 'share', '>=', 1.0);
         create table indicator_values (indicator_id varchar, year integer, value double,
             numerator double, denominator double, complete boolean);
-        create table indicator_catalog (indicator_id varchar, input_tables varchar[],
+        create table indicator_catalog (indicator_id varchar, domain varchar, input_tables varchar[],
             months_view varchar);
         create table load_manifest (table_name varchar, source_file varchar, rows_read bigint,
             rows_loaded bigint);
         create table indicator_months (indicator_id varchar, month date);
-        create table status_texts (reason_code varchar, zh varchar, en varchar);
+        create table status_texts (reason_code varchar, domain varchar, zh varchar, en varchar);
         """
     )
     con.execute(TARGET_STATUS_SQL.read_text(encoding="utf-8"))
@@ -161,7 +171,8 @@ def test_no_indicator_values_gives_no_rows() -> None:
 
 def test_every_reason_code_has_both_texts() -> None:
     """Every reason the view gives has a template, in both languages, and the reverse."""
-    codes = {row["reason_code"] for row in status_text_rows()}
+    codes = {row["reason_code"] for row in status_text_rows() if row["domain"] is None}
+    assert {row["reason_code"] for row in status_text_rows()} <= codes  # domains word known reasons
     sql = TARGET_STATUS_SQL.read_text(encoding="utf-8")
     used = {c for c in codes if f"'{c}'" in sql}
     assert used == codes  # no template without its case in the view, and the reverse

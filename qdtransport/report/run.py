@@ -35,6 +35,38 @@ class ReportPaths:
     html: Path
 
 
+PRINT_CSS = """
+@page { size: A4; margin: 12mm 11mm 14mm; }
+@media print {
+  :root { --jp-notebook-padding: 0px; --jp-cell-padding: 0px; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; }
+  .jp-Cell, .jp-Cell-outputWrapper, .jp-OutputArea, .jp-OutputArea-child,
+  .jp-OutputArea-output { padding: 0 !important; margin-left: 0 !important; }
+  .jp-OutputArea-output { display: block; overflow: visible !important; }
+  .jp-OutputArea-child { display: block; break-inside: auto; }
+  .jp-OutputPrompt, .jp-Collapser { display: none !important; }
+  h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+  .jp-OutputArea-child:has(> .jp-OutputArea-output > :is(h1, h2, h3, h4):only-child) {
+    break-after: avoid; page-break-after: avoid; }
+  .jp-RenderedSVG, .jp-RenderedSVG svg, .qd-synthetic {
+    break-inside: avoid; page-break-inside: avoid; }
+  .jp-RenderedSVG svg { max-width: 100%; height: auto; }
+  .jp-RenderedHTMLCommon table.qd-table { table-layout: auto; max-width: 100%;
+    font-size: 7.5pt; margin: 4px 0 10px; }
+  .jp-RenderedHTMLCommon table.qd-table th, .jp-RenderedHTMLCommon table.qd-table td {
+    padding: 2px 4px; }
+  table.qd-table th { white-space: normal; }
+  table.qd-table td.long { min-width: 0; overflow-wrap: anywhere; }
+  table.qd-table td.code { word-break: break-all; white-space: normal; max-width: 16ch; }
+  table.qd-table thead { display: table-header-group; }
+  table.qd-table tr { break-inside: avoid; page-break-inside: avoid; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+"""Printing on A4 (Chrome's "Save as PDF"): tables as wide as the page, their header on every
+page, no row, chart or heading split from what follows it across a page break."""
+
+
 def report_notebook_path() -> Path:
     """The report notebook: ``qdtransport/_notebooks`` in a wheel, else ``notebooks/``."""
     package = Path(__file__).resolve().parents[1]
@@ -50,24 +82,27 @@ REPORT_CSS = f"""
   --jp-ui-font-family: {FONT_STACK};
 }}
 body {{ font-family: {FONT_STACK}; max-width: 1100px; margin: 0 auto; padding: 0 16px 48px; }}
-.jp-RenderedSVG svg {{ max-width: 100%; height: auto; }}
+.jp-RenderedSVG svg {{ max-width: 100%; height: auto; overflow: visible; }}
 .qd-synthetic {{ margin: 12px 0 20px; padding: 14px 18px; border: 3px solid #b03a2e;
   background: #fdedec;
   color: #78281f; font-size: 1.35em; font-weight: bold; text-align: center; }}
 .qd-subtitle {{ color: #566573; }}
 .qd-note {{ color: #566573; font-style: italic; }}
 table.qd-table {{ border-collapse: collapse; margin: 8px 0 16px; font-size: 0.92em; }}
-table.qd-table th, table.qd-table td {{ border: 1px solid #d5d8dc; padding: 3px 8px;
-  text-align: left;
-  vertical-align: top; }}
+.jp-RenderedHTMLCommon table.qd-table th, .jp-RenderedHTMLCommon table.qd-table td {{
+  border: 1px solid #d5d8dc; padding: 3px 8px; text-align: left; vertical-align: top; }}
 table.qd-table td {{ white-space: nowrap; }}
 table.qd-table td.long {{ white-space: normal; min-width: 16em; }}
-.jp-RenderedHTMLCommon table.qd-table td.long {{ text-align: left; }}
+table.qd-table td.code {{ font-family: monospace; font-size: 0.9em; }}
+.jp-RenderedHTMLCommon table.qd-table td.num {{ text-align: right;
+  font-variant-numeric: tabular-nums; }}
 table.qd-table th {{ background: #f2f3f4; }}
-table.qd-table td.met {{ color: #1e8449; font-weight: bold; text-align: center; }}
-table.qd-table td.unmet {{ color: #b03a2e; font-weight: bold; text-align: center; }}
-"""
-"""Style of the HTML report: Chinese-capable fonts, the synthetic banner, tables."""
+.jp-RenderedHTMLCommon table.qd-table td.met {{ color: #1e8449; font-weight: bold;
+  text-align: center; }}
+.jp-RenderedHTMLCommon table.qd-table td.unmet {{ color: #b03a2e; font-weight: bold;
+  text-align: center; }}
+{PRINT_CSS}"""
+"""Style of the HTML report: Chinese-capable fonts, the synthetic banner, tables, and print."""
 
 _TEMPLATE_NAME = "qdtransport_report.html.j2"
 
@@ -136,6 +171,16 @@ def native_kernel_manager_class() -> type:
     return NativeKernelManager
 
 
+def report_stem(year: int, lang: str) -> str:
+    """Return the file name of a report without suffix: ``report_2025_zh``.
+
+    The language is part of the name, so a report in one language never overwrites the
+    other's in the same folder.
+    """
+    check_lang(lang)
+    return f"report_{int(year)}_{lang}"
+
+
 def write_report(
     db_path: str | Path,
     *,
@@ -154,8 +199,10 @@ def write_report(
     year
         The report year (title, scorecard year, year-end tables).
     out_dir
-        Folder for ``report_<year>.ipynb`` (executed, with outputs) and ``report_<year>.html``;
-        created when missing. The notebook runs with this folder as working directory.
+        Folder for ``report_<year>_<lang>.ipynb`` (executed, with outputs) and
+        ``report_<year>_<lang>.html``; created when missing, relative to the working directory.
+        Reports of other years and languages in the folder are left alone. The notebook runs
+        with this folder as working directory.
     lang
         ``"zh"`` (default) or ``"en"``: the language of headings, tables and charts.
     progress
@@ -193,7 +240,8 @@ def write_report(
         raise FileNotFoundError(f"{source}: report notebook missing from the installation")
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    paths = ReportPaths(notebook=out / f"report_{year}.ipynb", html=out / f"report_{year}.html")
+    stem = report_stem(year, lang)
+    paths = ReportPaths(notebook=out / f"{stem}.ipynb", html=out / f"{stem}.html")
 
     progress(f"running {source.name} on {db.name} for {year} ({lang})")
     try:

@@ -321,13 +321,33 @@ def key_value_table(
 LONG_CELL = 24
 """Cells longer than this (characters) may wrap in the report's tables."""
 
+_NUMBER = re.compile(r"[-+]?[\d,]+(\.\d+)?( ?(%|km|kW|TEU))?|–|[\d,]+ / [\d,]+")
+"""A cell that is a number (with a unit, a percentage, a fraction) or the missing mark."""
+
+
+def cell_class(shown: str) -> str:
+    """Return the CSS classes of a table cell showing ``shown``.
+
+    ``met``/``unmet`` for ✓/✗; ``num`` for a number (right-aligned); ``long`` for text longer
+    than :data:`LONG_CELL` (it wraps); ``long code`` for a long token without spaces (a SHA-256,
+    a path), which may break anywhere when printed. Empty for other short text.
+    """
+    if shown == "✓":
+        return "met"
+    if shown == "✗":
+        return "unmet"
+    if _NUMBER.fullmatch(shown):
+        return "num"
+    if len(shown) > LONG_CELL:
+        return "long code" if shown.isascii() and " " not in shown else "long"
+    return ""
+
 
 def html_table(table: pl.DataFrame, *, empty_note: str | None = None, lang: str = "zh") -> str:
     """A frame of display strings as an HTML ``<table>`` (every cell escaped).
 
-    Cells holding ✓ or ✗ get the classes ``met`` or ``unmet`` (coloured by the report's style);
-    cells longer than :data:`LONG_CELL` characters get ``long`` (they may wrap; shorter cells
-    stay on one line). A frame without rows gives a paragraph with ``empty_note`` (default
+    Each cell gets the classes of :func:`cell_class` (✓/✗ coloured, numbers right-aligned, long
+    text wrapping). A frame without rows gives a paragraph with ``empty_note`` (default
     "No rows.").
     """
     if table.is_empty():
@@ -340,13 +360,9 @@ def html_table(table: pl.DataFrame, *, empty_note: str | None = None, lang: str 
         cells = []
         for value in row:
             shown = MISSING if value is None else str(value)
-            css = (
-                ' class="met"' if shown == "✓"
-                else ' class="unmet"' if shown == "✗"
-                else ' class="long"' if len(shown) > LONG_CELL
-                else ""
-            )
-            cells.append(f"<td{css}>{html.escape(shown)}</td>")
+            css = cell_class(shown)
+            attribute = f' class="{css}"' if css else ""
+            cells.append(f"<td{attribute}>{html.escape(shown)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     rows = "".join(body)
     return f'<table class="qd-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'

@@ -100,7 +100,8 @@ def zh_report(
 
 def test_report_writes_the_notebook_and_the_page(zh_report: tuple[ReportPaths, str, Page]) -> None:
     paths, _, _ = zh_report
-    assert paths.notebook.name == "report_2025.ipynb" and paths.html.name == "report_2025.html"
+    assert paths.notebook.name == "report_2025_zh.ipynb"
+    assert paths.html.name == "report_2025_zh.html"
     executed = nbformat.read(paths.notebook, as_version=4)
     errors = [
         o
@@ -341,7 +342,7 @@ def add_network_tables(db: Path) -> None:
 
 
 def test_english_report_from_the_command_line_outside_an_activated_environment(
-    report_db: Path, tmp_path: Path
+    report_db: Path, tmp_path: Path, zh_report: tuple[ReportPaths, str, Page]
 ) -> None:
     # a database whose build had an OSM file: the network section shows its map and tables
     db = tmp_path / "with_network.duckdb"
@@ -359,6 +360,10 @@ def test_english_report_from_the_command_line_outside_an_activated_environment(
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PATH")}
     env |= {"PATH": os.defpath, "JUPYTER_PATH": str(tmp_path / "jupyter")}
     out = tmp_path / "out"
+    # a Chinese report of the same year already lies in the folder: it stays as it is
+    out.mkdir()
+    chinese = shutil.copy2(zh_report[0].html, out / zh_report[0].html.name)
+    chinese_before = Path(chinese).read_bytes()
     arguments = ["report", "--db", str(db), "--year", "2025", "--out", str(out), "--lang", "en"]
     result = subprocess.run(
         [*_console_command(), *arguments],
@@ -369,9 +374,13 @@ def test_english_report_from_the_command_line_outside_an_activated_environment(
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == str(out / "report_2025.html")
+    assert result.stdout.strip() == str(out / "report_2025_en.html")
+    assert Path(chinese).read_bytes() == chinese_before
+    assert sorted(p.name for p in out.iterdir()) == [
+        "report_2025_en.html", "report_2025_en.ipynb", "report_2025_zh.html",
+    ]  # fmt: skip
     assert "without encryption" not in result.stderr
-    text = (out / "report_2025.html").read_text(encoding="utf-8")
+    text = (out / "report_2025_en.html").read_text(encoding="utf-8")
     tables = Page(text).tables
     header, *rows = tables[0]
     assert header[:4] == ["Indicator", "Year", "Value", "Numerator / denominator"]
@@ -392,16 +401,16 @@ def test_english_report_from_the_command_line_outside_an_activated_environment(
     assert "Target 80%" in text and "New-energy share" in text
     # tables: scorecard, five years, sites, network sites, verdicts, rejects, warnings, ...
     assert tables[3][1:] == [
-        ["way/1", "甲服务区", "G20", "E", "Service areas", "✓", "2", "0.0", "QA1"],
-        ["way/2", "乙服务区", "G15", "both", "Service areas", "✗", "0", "41.8", "–"],
+        ["OSM way 1", "甲服务区", "G20", "eastbound", "Service areas", "✓", "2", "0.0", "QA1"],
+        ["OSM way 2", "乙服务区", "G15", "both", "Service areas", "✗", "0", "41.8", "–"],
     ]
     assert tables[4][0][-5:] == [
         "Chinese rule", "AFIR gap ≤ 60 km", "EU AFIR, whole rule", "NEVI gap ≤ 50 mi", "US NEVI, whole rule",
     ]
     # the hand-made table has only the spacing verdicts: 72.5 km fails AFIR's 60, meets NEVI's 80.47
     assert tables[4][1:] == [
-        ["G20", "E", "95.0", "72.5", "4.0", "18.5", "–", "✗", "–", "✓", "–"],
-        ["G15", "N", "40.0", "–", "40.0", "–", "–", "–", "–", "–", "–"],
+        ["G20", "eastbound", "95.0", "72.5", "4.0", "18.5", "–", "✗", "–", "✓", "–"],
+        ["G15", "northbound", "40.0", "–", "40.0", "–", "–", "–", "–", "–", "–"],
     ]
     assert "whole rule: also power" in text
     # bus, taxi, stock, coverage, the network map (instead of the register map), rejects
@@ -428,8 +437,8 @@ def test_failing_cell_is_named(tmp_path: Path) -> None:
         write_report(not_a_warehouse, year=2025, out_dir=tmp_path / "out")
     message = str(failure.value)
     assert "failed in cell [" in message and "# Setup" in message and "build_info" in message
-    assert str(tmp_path / "out" / "report_2025.ipynb") in message
-    assert (tmp_path / "out" / "report_2025.ipynb").exists()
+    assert str(tmp_path / "out" / "report_2025_zh.ipynb") in message
+    assert (tmp_path / "out" / "report_2025_zh.ipynb").exists()
 
 
 def test_report_notebook_is_found_and_takes_parameters() -> None:

@@ -202,5 +202,59 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "双向",
         "en": "both",
     },
+    # compass points: a carriageway's direction of travel (the OpenStreetMap check)
+    "charging.direction_N": {
+        "zh": '往北',
+        "en": 'northbound',
+    },
+    "charging.direction_NE": {
+        "zh": '往东北',
+        "en": 'northeast-bound',
+    },
+    "charging.direction_E": {
+        "zh": '往东',
+        "en": 'eastbound',
+    },
+    "charging.direction_SE": {
+        "zh": '往东南',
+        "en": 'southeast-bound',
+    },
+    "charging.direction_S": {
+        "zh": '往南',
+        "en": 'southbound',
+    },
+    "charging.direction_SW": {
+        "zh": '往西南',
+        "en": 'southwest-bound',
+    },
+    "charging.direction_W": {
+        "zh": '往西',
+        "en": 'westbound',
+    },
+    "charging.direction_NW": {
+        "zh": '往西北',
+        "en": 'northwest-bound',
+    },
+    # OpenStreetMap kinds of site (highway=services, highway=rest_area) and object ids
+    "charging.services": {
+        "zh": '服务区',
+        "en": 'Service area',
+    },
+    "charging.rest_area": {
+        "zh": '停车区',
+        "en": 'Rest area',
+    },
+    "charging.osm_w": {
+        "zh": 'OSM 路径 {id}',
+        "en": 'OSM way {id}',
+    },
+    "charging.osm_n": {
+        "zh": 'OSM 节点 {id}',
+        "en": 'OSM node {id}',
+    },
+    "charging.osm_r": {
+        "zh": 'OSM 关系 {id}',
+        "en": 'OSM relation {id}',
+    },
 }
 """i18n key -> {"zh": …, "en": …}; merged into :mod:`qdtransport.i18n`."""

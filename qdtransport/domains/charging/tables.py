@@ -7,7 +7,7 @@ from typing import Any
 
 import polars as pl
 
-from qdtransport.domains.charging.charts import kind_label
+from qdtransport.domains.charging.charts import direction_word, kind_label, osm_id_label
 from qdtransport.i18n import text
 from qdtransport.report.tables import (
     MISSING,
@@ -17,14 +17,6 @@ from qdtransport.report.tables import (
     format_number,
     format_share,
 )
-
-
-def direction_label(value: str | None, lang: str) -> str:
-    """A direction as the register gives it; ``both`` in words; ``–`` for none."""
-    if value is None:
-        return MISSING
-    return text("charging.both_directions", lang) if value == "both" else value
-
 
 
 def site_charging_table(rows: Any, *, space_share_min: float, lang: str = "zh") -> pl.DataFrame:
@@ -55,7 +47,7 @@ def site_charging_table(rows: Any, *, space_share_min: float, lang: str = "zh") 
         (text("charging.col_site_id", lang), lambda r: str(r["service_area_id"])),
         (text("charging.col_name", lang), lambda r: str(r["name"])),
         (text("charging.col_route", lang), lambda r: str(r["route_ref"])),
-        (text("charging.col_direction", lang), lambda r: direction_label(r["direction"], lang)),
+        (text("charging.col_direction", lang), lambda r: direction_word(r["direction"], lang)),
         (text("charging.col_kind", lang), lambda r: kind_label(r["kind"], lang)),
         (text("charging.col_covered", lang), lambda r: format_check(r["covered"])),
         (text("charging.col_stations", lang), lambda r: format_number(r["stations"])),
@@ -93,10 +85,10 @@ def network_sites_table(rows: Any, *, lang: str = "zh") -> pl.DataFrame:
     """
     rows = as_rows(rows)
     spec: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
-        (text("charging.col_site_id", lang), lambda r: str(r["site_id"])),
+        (text("charging.col_site_id", lang), lambda r: osm_id_label(r["site_id"], lang)),
         (text("charging.col_name", lang), lambda r: r["name"] or MISSING),
         (text("charging.col_route", lang), lambda r: r["route_ref"] or MISSING),
-        (text("charging.col_direction", lang), lambda r: direction_label(r["direction"], lang)),
+        (text("charging.col_direction", lang), lambda r: direction_word(r["direction"], lang)),
     ]
     if "kind" in rows.columns:
         spec.append(
@@ -108,7 +100,10 @@ def network_sites_table(rows: Any, *, lang: str = "zh") -> pl.DataFrame:
     spec += [
         (text("charging.col_covered", lang), lambda r: format_check(r["has_charger"])),
         (text("charging.col_chargers", lang), lambda r: format_number(r["chargers"])),
-        (text("charging.col_nearest_km", lang), lambda r: format_number(r["nearest_charger_km"], 1)),
+        (
+            text("charging.col_nearest_km", lang),
+            lambda r: format_number(r["nearest_charger_km"], 1),
+        ),
         (text("charging.col_register_site", lang), lambda r: r["register_site_id"] or MISSING),
     ]
     return cell_table(rows, spec)
@@ -142,7 +137,7 @@ def corridor_verdicts_table(rows: Any, *, lang: str = "zh") -> pl.DataFrame:
 
     spec: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
         (text("charging.col_route", lang), lambda r: str(r["route_ref"])),
-        (text("charging.col_direction", lang), lambda r: direction_label(r["direction"], lang)),
+        (text("charging.col_direction", lang), lambda r: direction_word(r["direction"], lang)),
         (text("charging.col_length_km", lang), lambda r: format_number(r["length_km"], 1)),
         (text("charging.col_max_gap_km", lang), lambda r: format_number(r["max_gap_km"], 1)),
         (text("charging.col_lead_km", lang), lambda r: format_number(r["lead_km"], 1)),

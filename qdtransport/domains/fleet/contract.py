@@ -25,7 +25,9 @@ FLEET_REGISTER = Table(
         Column("powertrain", "enum", "Powertrain / fuel (BEV, PHEV, EREV, FCEV are new-energy)",
                required=True, aliases=("动力类型", "燃料种类", "燃料类型"),
                values={
-                   "BEV": ("纯电动", "纯电", "纯电动汽车"),
+                   # 电 / 电动: fuel code C of the vehicle register (GA 24.9), battery-electric;
+                   # plug-in hybrids are registered as 混合动力, which is ambiguous (below)
+                   "BEV": ("纯电动", "纯电", "纯电动汽车", "电动", "电"),
                    "PHEV": ("插电式混合动力", "插电混动", "插电式混合动力汽车"),
                    "EREV": ("增程式", "增程式电动", "增程式混合动力"),
                    "FCEV": ("燃料电池", "氢燃料电池", "燃料电池汽车"),
@@ -37,7 +39,9 @@ FLEET_REGISTER = Table(
                    "LPG": ("液化石油气",),
                    "METHANOL": ("甲醇",),
                    "OTHER": ("其他", "其它"),
-               }),
+               },
+               ambiguous={"混合动力": ("HEV", "PHEV"), "混动": ("HEV", "PHEV"),
+                          "天然气": ("CNG", "LNG")}),
         date_column("registration_date", "First registration for this use in the city", required=True,
               aliases=("注册登记日期", "初次登记日期", "登记日期")),
         date_column("deregistration_date", "Scrapped or transferred out; null while active",

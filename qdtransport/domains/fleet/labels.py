@@ -55,5 +55,18 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "公交车与出租车新能源化",
         "en": "New-energy buses and taxis",
     },
+    # reasons of view target_status for the new-energy shares of new registrations
+    "fleet.status_reason.no_data_year": {
+        "zh": "无数据：{year} 年城市建成区没有该类车辆的新增、更新登记。",
+        "en": "No data: no vehicle of this kind was newly registered in the urban built-up area in {year}.",
+    },
+    "fleet.status_reason.no_data_before_series": {
+        "zh": "无数据：登记中该类车辆最早的新增登记在 {first_year} 年。",
+        "en": "No data: the register's first new registration of this kind is in {first_year}.",
+    },
+    "fleet.status_reason.no_data_after_series": {
+        "zh": "无数据：{last_year} 年之后登记中没有该类车辆的新增登记。",
+        "en": "No data: the register has no new registration of this kind after {last_year}.",
+    },
 }
 """i18n key -> {"zh": …, "en": …}; merged into :mod:`qdtransport.i18n`."""

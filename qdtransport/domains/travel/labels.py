@@ -83,5 +83,18 @@ LABELS: dict[str, dict[str, str]] = {
     "travel.motorcycle": {"zh": "摩托车", "en": "Motorcycle"},
     "travel.shuttle": {"zh": "班车", "en": "Shuttle bus"},
     "travel.other": {"zh": "其他", "en": "Other"},
+    # reasons of view target_status for the green travel share (a survey is not held every year)
+    "travel.status_reason.no_data_year": {
+        "zh": "无数据：{year} 年没有居民出行调查（调查并非每年进行）。",
+        "en": "No data: no resident travel survey for {year} (surveys are not held every year).",
+    },
+    "travel.status_reason.no_data_before_series": {
+        "zh": "无数据：最早的居民出行调查是 {first_year} 年的。",
+        "en": "No data: the first resident travel survey is for {first_year}.",
+    },
+    "travel.status_reason.no_data_after_series": {
+        "zh": "无数据：最近一次居民出行调查是 {last_year} 年的。",
+        "en": "No data: the latest resident travel survey is for {last_year}.",
+    },
 }
 """i18n key -> {"zh": …, "en": …}; merged into :mod:`qdtransport.i18n`."""

@@ -3,7 +3,8 @@
 -- status: met / not_met (a complete year), provisional (a year the inputs do not cover to
 -- 31 December), no_input (no file for any of the target's input tables), no_data (inputs given,
 -- but no value that year). The reason texts come from table status_texts (templates with {…}
--- placeholders, written by the build from qdtransport.i18n); indicator_catalog and
+-- placeholders, written by the build from qdtransport.i18n; a domain's own wording of a reason
+-- replaces the shared one for its indicators); indicator_catalog and
 -- indicator_months are written by the build from the registered indicators.
 create or replace view target_status as
 with year_span as (
@@ -166,7 +167,7 @@ select
     classified.status,
     -- fill the template's placeholders; a placeholder without a value stays empty
     replace(replace(replace(replace(replace(replace(replace(replace(
-        status_texts.zh,
+        coalesce(own_texts.zh, shared_texts.zh),
         '{value}', coalesce(classified.value_text, '')),
         '{target}', classified.target_text),
         '{months}', coalesce(classified.months, '')),
@@ -176,7 +177,7 @@ select
         '{tables}', coalesce(classified.tables_all_rejected, classified.tables_absent, classified.tables_all)),
         '{example}', coalesce(classified.example_table, '')) as reason_zh,
     replace(replace(replace(replace(replace(replace(replace(replace(
-        status_texts.en,
+        coalesce(own_texts.en, shared_texts.en),
         '{value}', coalesce(classified.value_text, '')),
         '{target}', classified.target_text),
         '{months}', coalesce(classified.months, '')),
@@ -187,7 +188,11 @@ select
         '{example}', coalesce(classified.example_table, '')) as reason_en,
     classified.reason_code,
 from classified
-join status_texts on status_texts.reason_code = classified.reason_code
+join status_texts as shared_texts
+    on shared_texts.reason_code = classified.reason_code and shared_texts.domain is null
+left join indicator_catalog as catalog on catalog.indicator_id = classified.indicator_id
+left join status_texts as own_texts
+    on own_texts.reason_code = classified.reason_code and own_texts.domain = catalog.domain
 order by classified.indicator_id, classified.year;
 
 comment on view target_status is 'Status of every plan target in every year from the first to the last year any indicator has a value: one row per target and year, with the reason in Chinese and English';

@@ -13,7 +13,6 @@ CS8 is given in GCJ-02 (about 500 m off in WGS84 terms) at SA4, the parking area
 from __future__ import annotations
 
 import datetime as dt
-
 from pathlib import Path
 
 import duckdb

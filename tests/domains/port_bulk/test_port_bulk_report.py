@@ -54,9 +54,12 @@ def test_section_2023_by_cargo_against_80_percent(con: duckdb.DuckDBPyConnection
         "Bulk cargo: Coal, Iron ore, Coke, Bauxite, Other ores; green modes: Rail, Waterway" in html
     )
     assert (
-        '<tr><td>All bulk cargo</td><td>0.2</td><td>0.2</td><td>82.6%</td><td class="met">✓</td></tr>'
-        '<tr><td>Coal</td><td>0.1</td><td>0.1</td><td>80.0%</td><td class="met">✓</td></tr>'
-        '<tr><td>Iron ore</td><td>0.1</td><td>0.1</td><td>87.5%</td><td class="met">✓</td></tr>'
+        '<tr><td>All bulk cargo</td><td class="num">0.2</td><td class="num">0.2</td>'
+        '<td class="num">82.6%</td><td class="met">✓</td></tr>'
+        '<tr><td>Coal</td><td class="num">0.1</td><td class="num">0.1</td>'
+        '<td class="num">80.0%</td><td class="met">✓</td></tr>'
+        '<tr><td>Iron ore</td><td class="num">0.1</td><td class="num">0.1</td>'
+        '<td class="num">87.5%</td><td class="met">✓</td></tr>'
     ) in html
     assert "provisional" not in html
     # the share chart and the mode mix
@@ -66,8 +69,8 @@ def test_section_2023_by_cargo_against_80_percent(con: duckdb.DuckDBPyConnection
 def test_section_2024_is_provisional_and_misses(con: duckdb.DuckDBPyConnection) -> None:
     html = "".join(i for i in section(con, 2024, "zh") if isinstance(i, str))
     assert (
-        '<td>全部大宗货物</td><td>0.1</td><td>0.1</td><td>55.0%</td><td class="unmet">✗</td>'
-        in html
+        '<td>全部大宗货物</td><td class="num">0.1</td><td class="num">0.1</td>'
+        '<td class="num">55.0%</td><td class="unmet">✗</td>' in html
     )
     assert "2024年仅有11个月的数据，数值为临时值。" in html
     # 2024 by port area and flow: 董家口, 疏港 only
