@@ -145,3 +145,18 @@ def test_csv_encodings(tmp_path: Path, encoding: str) -> None:
     _assert_register_loaded(db)
     assert {r["district"] for r in rows(db, "select district from fleet_register")} == {"崂山区"}
     assert {r["operator"] for r in rows(db, "select operator from fleet_register")} == {"交运集团"}
+
+
+def test_encoding_detected_per_file(tmp_path: Path) -> None:
+    # one folder, one GB18030 file and one UTF-8 file with BOM, both with Chinese headers
+    header = ["车辆识别代号", "号牌号码", "使用性质", "动力类型", "注册登记日期", "是否建成区", "所属区市"]
+    folder = tmp_path / "data" / "fleet_register"
+    write_csv(folder / "a.csv", header, [[vin(1), "鲁BD00001", "公交客运", "纯电动", "2024-02-01", "是", "市北区"]],
+              encoding="gb18030")
+    write_csv(folder / "b.csv", header, [[vin(2), "鲁B00002", "公交客运", "柴油", "2024-03-01", "是", "李沧区"]],
+              encoding="utf-8-sig")
+    db = build_db(tmp_path / "data")
+    assert sorted(r["district"] for r in rows(db, "select district from fleet_register")) == ["市北区", "李沧区"]
+    encodings = sorted(r["encoding"] for r in rows(db, "select encoding from load_manifest"))
+    assert encodings[0].startswith("gb")
+    assert "utf" in encodings[1]

@@ -127,3 +127,26 @@ def test_storage_version_readable_by_duckdb_1(empty_db: Path) -> None:
     assert header[8:12] == b"DUCK"
     (version,) = struct.unpack("<Q", header[12:20])
     assert version == 64
+
+
+PLAN_TARGETS = {
+    # indicator_id: (target_value, comparator, plan wording), all for 2025
+    "service_area_charger_coverage": (1.0, ">=", "全市高速公路服务区充电设施实现100%全覆盖"),
+    "sea_rail_teu": (2_200_000.0, ">=", "全年集装箱海铁联运量达到220万标准箱"),
+    "port_bulk_green_share": (0.8, ">=", "港口大宗货物绿色运输方式比例达到80%"),
+    "green_travel_share": (0.7, ">", "绿色出行比例超过70%"),
+    "bus_nev_share_new": (1.0, ">=", "城市建成区年新增、更新公交车辆新能源占比达到100%"),
+    "taxi_nev_share_new": (0.8, ">=", "城市建成区年新增、更新巡游出租车辆新能源占比达到80%"),
+}
+
+
+def test_targets_are_the_plan_targets(empty_db: Path) -> None:
+    found = {r["indicator_id"]: r for r in rows(empty_db, "select * from targets")}
+    assert set(found) == set(PLAN_TARGETS)
+    for indicator, (value, comparator, wording) in PLAN_TARGETS.items():
+        row = found[indicator]
+        assert (row["target_value"], row["comparator"], row["target_year"]) == (value, comparator, 2025)
+        assert wording in row["plan_text"]
+        assert row["name_zh"] and row["name_en"]
+    assert found["sea_rail_teu"]["unit"] == "TEU"
+    assert {found[i]["unit"] for i in PLAN_TARGETS if i != "sea_rail_teu"} == {"share"}
