@@ -12,6 +12,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from qdtransport.cli import main
@@ -154,3 +155,23 @@ def test_table_file_of_unknown_format_stops_the_build(
     # fleet_register.csv.gz is named after a table but is no format the contract reads
     write_csv(tmp_path / "bad" / "fleet_register.csv.gz", HEADER, [GOOD])
     _fails_naming_file(tmp_path / "bad", previous_db, "fleet_register.csv.gz", capsys)
+
+
+def test_workbook_missing_required_column_stops_the_build(
+    tmp_path: Path, previous_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "bad").mkdir()
+    book = openpyxl.Workbook()
+    book.active.append(["vin", "plate", "use_type", "powertrain", "registration_date"])
+    book.active.append(GOOD[:5])
+    book.save(tmp_path / "bad" / "fleet_register.xlsx")
+    message = _fails_naming_file(tmp_path / "bad", previous_db, "fleet_register.xlsx", capsys)
+    assert "urban_built_up" in message
+
+
+def test_empty_workbook_stops_the_build(
+    tmp_path: Path, previous_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "bad").mkdir()
+    openpyxl.Workbook().save(tmp_path / "bad" / "travel_survey_trips.xlsx")
+    _fails_naming_file(tmp_path / "bad", previous_db, "travel_survey_trips.xlsx", capsys)
