@@ -276,7 +276,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except Exception as exc:  # a clear one-line message, with its type unless the message says all
         message = " ".join(str(exc).split("\n")[0].split()) or type(exc).__name__
-        if not _known_error(exc):
+        if hasattr(exc, "localized"):  # an error that can say itself in the run's language
+            message = exc.localized(args.lang)
+        elif not _known_error(exc):
             message = f"{type(exc).__name__}: {message}"
         print(text("cli.error", args.lang, message=message), file=sys.stderr)
         return 1

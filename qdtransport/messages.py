@@ -316,6 +316,10 @@ CLI_TEXTS: dict[str, dict[str, str]] = {
         "en": "coverage rule: cn (Qingdao plan), afir (EU), nevi (US)",
     },
     "cli.error": {"zh": "错误：{message}", "en": "error: {message}"},
+    "cli.no_database": {
+        "zh": "{path}：数据库不存在；请先运行 qdtransport build",
+        "en": "{path}: no such database; run 'qdtransport build' first",
+    },
     "cli.xlsx_needs_output": {
         "zh": "--format xlsx 需要 --output FILE",
         "en": "--format xlsx needs --output FILE",

@@ -19,11 +19,25 @@ SCORECARD_COLUMNS: tuple[str, ...] = (
 """The public scorecard columns (spec/indicators.md), in order."""
 
 
+class NoDatabaseError(FileNotFoundError):
+    """The database file does not exist; :meth:`localized` gives the message in a language."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        super().__init__(self.localized("en"))
+
+    def localized(self, lang: str) -> str:
+        """Return the message in ``lang`` (``zh`` or ``en``)."""
+        from qdtransport.i18n import text
+
+        return text("cli.no_database", lang, path=self.path)
+
+
 def connect_read_only(db_path: str | Path) -> duckdb.DuckDBPyConnection:
-    """Open a built database read-only; a clear error when it does not exist."""
+    """Open a built database read-only; :class:`NoDatabaseError` when it does not exist."""
     path = Path(db_path)
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such database; run 'qdtransport build' first")
+        raise NoDatabaseError(path)
     from qdtransport.db import connect
 
     return connect(path, read_only=True)

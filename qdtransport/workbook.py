@@ -255,6 +255,8 @@ def _column_format(name: str, dtype: str, comment: str) -> str | None:
         return PERCENT
     if name == "year":
         return "0"
+    if numeric and "degrees" in comment.lower():  # longitude, latitude
+        return "0.000000"
     if integer or (numeric and "teu" in name.lower()):
         return THOUSANDS
     if numeric:

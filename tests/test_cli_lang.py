@@ -158,3 +158,13 @@ def test_every_reject_and_warning_code_has_both_texts() -> None:
     assert {"bad_enum", "excel_error", "bad_vin", "bad_plate", "runaway_quote", "date_order"} <= codes
     assert sorted(c for c in codes if not has_text(f"reject.{c}")) == []
     assert has_text("warning.plate_powertrain_mismatch") and has_text("warning.excel_error")
+
+
+def test_a_missing_database_is_named_in_the_run_s_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Scorecard and report on a database that does not exist: one line, in --lang."""
+    missing = tmp_path / "none.duckdb"
+    assert main(["scorecard", "--db", str(missing), "--lang", "zh"]) == 1
+    assert capsys.readouterr().err == f"错误：{missing}：数据库不存在；请先运行 qdtransport build\n"
+    out = tmp_path / "out"
+    assert main(["report", "--db", str(missing), "--year", "2025", "--out", str(out), "--lang", "en"]) == 1
+    assert capsys.readouterr().err == f"error: {missing}: no such database; run 'qdtransport build' first\n"

@@ -283,3 +283,16 @@ def test_create_status_relations_without_views() -> None:
         == 0
     )
     assert con.execute("select count(*) from indicator_months").fetchone() == (0,)
+
+
+def test_months_missing_from_monthly_statistics(tmp_path: Path) -> None:
+    """Port bulk flows of tests/data/port_bulk: 2024 has January to November, December is named."""
+    db = tmp_path / "qd.duckdb"
+    build(Path(__file__).parent / "data" / "port_bulk", db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "select year, status, reason_zh from target_status "
+            "where indicator_id = 'port_bulk_green_share' order by year"
+        ).fetchall()
+    assert [r[:2] for r in rows] == [(2023, "met"), (2024, "provisional")]
+    assert rows[1][2].startswith("年度未完：缺 12 月的数据，55.0% 为临时值（目标 ≥ 80%）。")

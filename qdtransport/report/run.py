@@ -16,6 +16,7 @@ from typing import Any
 
 from qdtransport.charts import FONT_STACK
 from qdtransport.i18n import check_lang, text
+from qdtransport.scorecard import NoDatabaseError
 
 Progress = Callable[[str], None]
 
@@ -233,7 +234,7 @@ def write_report(
     check_lang(lang)
     db = Path(db_path).resolve()
     if not db.is_file():
-        raise FileNotFoundError(f"{db_path}: no such database; run 'qdtransport build' first")
+        raise NoDatabaseError(db_path)
     _check_year_has_values(db, year, lang)
     source = report_notebook_path()
     if not source.is_file():

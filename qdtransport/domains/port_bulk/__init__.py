@@ -27,6 +27,7 @@ PORT_BULK_GREEN_SHARE = Indicator(
     ),
     view="port_bulk_green_share",
     input_tables=("port_bulk_flows",),
+    months_view="port_bulk_green_share_monthly",
     plan_order=3,
 )
 
