@@ -9,7 +9,7 @@ characters. Registering the bundled font makes every machine measure the same gl
 The font is ``QDT Sans SC``: Noto Sans CJK SC 2.004 (SIL Open Font License 1.1, see
 ``resources/fonts/OFL.txt``) cut down to GB 2312 (Regular, 2.9 MB) and to its first level of
 3,755 common hanzi plus the package's own words (Bold, 1.6 MB) by
-``tools/subset_chart_font.py``. A character outside the subset is measured with whatever
+``qdtransport/resources/fonts/subset_chart_font.py``. A character outside the subset is measured with whatever
 font of the machine has it, else as a missing glyph.
 """
 

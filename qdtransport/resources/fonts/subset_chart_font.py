@@ -19,7 +19,7 @@ names, and a name of its own keeps vl-convert from mixing it up with an installe
 Run from the repository root, with fontTools installed (``pip install fonttools``) and the
 source fonts of Debian's ``fonts-noto-cjk`` package (version 1:20220127, Noto Sans CJK 2.004):
 
-    python tools/subset_chart_font.py /usr/share/fonts/opentype/noto
+    python qdtransport/resources/fonts/subset_chart_font.py /usr/share/fonts/opentype/noto
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ FAMILY = "QDT Sans SC"
 """Family name of the subset fonts (``qdtransport.charts.CHART_FONT``)."""
 
 POSTSCRIPT = "QDTSansSC"
-OUT_DIR = Path("qdtransport/resources/fonts")
+OUT_DIR = Path(__file__).resolve().parent
 SC_INDEX = 2
 """Index of Noto Sans CJK SC in NotoSansCJK-<weight>.ttc (JP, KR, SC, TC, HK, then Mono)."""
 
