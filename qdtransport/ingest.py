@@ -445,7 +445,10 @@ def load_table(
     schema = canonical_schema(table)
     if sources:
         rows = pl.concat([s.typed for s in sources], how="vertical") if len(sources) > 1 else sources[0].typed
-        masks = [s.dropped if s.dropped is not None else pl.Series([False] * s.typed.height) for s in sources]
+        masks = [
+            s.dropped if s.dropped is not None else pl.Series([False] * s.typed.height, dtype=pl.Boolean)
+            for s in sources
+        ]
         dropped = pl.concat(masks) if any(s.dropped is not None for s in sources) else None
         keep, collapsed, conflicts = find_duplicates(rows, table, dropped)
         reject_parts.append(_conflict_rejects(conflicts, sources, table))

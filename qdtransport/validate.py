@@ -64,7 +64,7 @@ class SourceRows:
 def _too_long(raw: RawFile, names: dict[str, str]) -> tuple[pl.Series, dict[int, str]]:
     """Rows holding a cell longer than :data:`FIELD_LIMIT` characters, with a reason per row."""
     cells = raw.cells
-    mask = pl.Series([False] * cells.height)
+    mask = pl.Series([False] * cells.height, dtype=pl.Boolean)
     reasons: dict[int, str] = {}
     for index, column in enumerate(raw.columns):
         long_bytes = (cells[column].str.len_bytes() > FIELD_LIMIT).fill_null(False)
@@ -105,7 +105,7 @@ def parse_source(
     texts: dict[str, pl.Series] = {}
     cleaned: set[str] = set()
     values: dict[str, pl.Series] = {}
-    unsettled = pl.Series([False] * height)
+    unsettled = pl.Series([False] * height, dtype=pl.Boolean)
     for column in table.columns:
         name = mapping.get(column.name)
         text = cells[name] if name else pl.Series([None] * height, dtype=pl.String)
@@ -137,7 +137,7 @@ def parse_source(
     ).filter(
         pl.col("reason_code").is_not_null()
     )
-    parse_failed = pl.Series([False] * height).scatter(failed[INDEX], True) if failed.height else None
+    parse_failed = pl.Series([False] * height, dtype=pl.Boolean).scatter(failed[INDEX], True) if failed.height else None
     rule_rejected, rule_rejects, rule_warnings = _row_rules(typed, parse_failed, table, settings)
     dropped = parse_failed if rule_rejected is None else rule_rejected if parse_failed is None else (
         parse_failed | rule_rejected
@@ -206,8 +206,8 @@ def _row_rules(
     if not rules or typed.height == 0:
         return None, reject_parts[0].rename(as_rejects), warning_parts[0].rename(as_warnings)
     flags = typed.select([r.violated(settings).fill_null(False).alias(f"__rule{i}") for i, r in enumerate(rules)])
-    closed = excluded if excluded is not None else pl.Series([False] * typed.height)
-    rejected = pl.Series([False] * typed.height)
+    closed = excluded if excluded is not None else pl.Series([False] * typed.height, dtype=pl.Boolean)
+    rejected = pl.Series([False] * typed.height, dtype=pl.Boolean)
     ordered = [(i, r) for i, r in enumerate(rules) if r.severity == "reject"]
     ordered += [(i, r) for i, r in enumerate(rules) if r.severity != "reject"]
     for i, rule in ordered:

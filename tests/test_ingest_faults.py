@@ -412,3 +412,20 @@ def test_a_build_without_an_osm_file_does_not_import_osmnx_or_geopandas(tmp_path
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --- files with a header and no rows -------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_a_file_with_headers_and_no_rows_loads_nothing_and_builds(tmp_path: Path, name: str) -> None:
+    # an export of an empty period: the header line alone. Nothing to load, nothing to reject.
+    data = tmp_path / "data"
+    data.mkdir()
+    header = ",".join(column.name for column in TABLES[name].columns)
+    (data / f"{name}.csv").write_text(header + "\n", encoding="utf-8")
+    result = build(data, tmp_path / "empty.duckdb")
+    with duckdb.connect(str(tmp_path / "empty.duckdb"), read_only=True) as con:
+        assert con.execute(f"select count(*) from {name}").fetchone() == (0,)
+        assert con.execute("select count(*) from rejects").fetchone() == (0,)
+    assert result is not None
