@@ -104,7 +104,7 @@ def peek_rows(path: Path) -> list[list[list[str]]]:
 
 
 def _score(headers: list[str], tables: Mapping[str, object]) -> dict[str, set[str]]:
-    from qdtransport.ingest import header_lookup
+    from qdtransport.headers import header_lookup
     from qdtransport.readers import normalise_header
 
     normalised = {normalise_header(h) for h in headers if h and h.strip()}

@@ -94,7 +94,7 @@ def parse_source(
     table
         Its contract table.
     mapping
-        Contract column -> cell column (``c0``…), from :func:`qdtransport.ingest.map_headers`.
+        Contract column -> cell column (``c0``…), from :func:`qdtransport.headers.map_headers`.
     source_file
         Name of the source in the manifest (path relative to the data directory, ``#sheet``).
     settings, latest
