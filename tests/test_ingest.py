@@ -1,7 +1,8 @@
 """Ingest end to end.
 
-Formats and encodings, aliases, every reject reason, warnings, duplicates, reconciliation,
-positions, and the errors that stop a build.
+Every reject reason, warnings, reconciliation, loaded values, positions, date forms, Excel,
+Parquet and folders, and the errors that stop a build. Finding the files, mapping headers and
+duplicates have their own test modules (``test_inputs``, ``test_headers``, ``test_duplicates``).
 
 The fixtures are in ``tests/data/ingest`` (synthetic; see its README for how the VIN check digits
 are worked out). Line numbers below are the files' 1-based line numbers, counted by eye.
@@ -9,7 +10,6 @@ are worked out). Line numbers below are the files' 1-based line numbers, counted
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -17,34 +17,18 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from ingest_rows import DATA, FLEET, manifest_counts, rows_of
 
 from qdtransport.domains import TABLES
-from qdtransport.ingest import Ingested, find_inputs, load_directory, load_table
+from qdtransport.ingest import Ingested, load_directory, load_table
 from qdtransport.readers import InputFileError
 
-DATA = Path(__file__).parent / "data" / "ingest"
-FLEET = TABLES["fleet_register"]
 D = dt.date
 
 
 @pytest.fixture(scope="module")
 def reasons() -> Ingested:
     return load_directory(DATA / "reasons")
-
-
-def rows_of(frame: pl.DataFrame, *columns: str) -> list[tuple]:
-    return frame.sort("source_file", "source_row").select(columns).rows()
-
-
-def manifest_counts(ingested: Ingested | pl.DataFrame) -> dict[str, tuple[int, int, int, int, int]]:
-    """source_file -> (rows_read, rows_loaded, rows_rejected, duplicates_collapsed, warnings)."""
-    manifest = ingested if isinstance(ingested, pl.DataFrame) else ingested.manifest
-    return {
-        r["source_file"]: (
-            r["rows_read"], r["rows_loaded"], r["rows_rejected"], r["duplicates_collapsed"], r["warnings"]
-        )
-        for r in manifest.iter_rows(named=True)
-    }  # fmt: skip
 
 
 # --- every reject reason ----------------------------------------------------------------------
@@ -296,69 +280,7 @@ def test_positions_keep_the_source_and_convert_only_non_wgs84_rows(reasons: Inge
     ]
 
 
-# --- encodings, delimiters, title rows, Chinese aliases ---------------------------------------
-
-CHINESE = (DATA / "chinese" / "fleet_register.csv").read_text(encoding="utf-8")
-
-# chinese/fleet_register.csv, lines 3-14: every spelling of 使用性质 and 动力类型 in the contract
-CHINESE_EXPECTED = [
-    # (line, use_type, powertrain, urban_built_up)
-    (3, "bus", "BEV", True),  # 公交客运, 纯电动, 是
-    (4, "cruising_taxi", "PHEV", True),  # 巡游出租客运, 插电式混合动力
-    (5, "cruising_taxi", "EREV", False),  # 出租客运, 增程式, 否
-    (6, "ride_hailing", "FCEV", True),  # 预约出租客运, 燃料电池
-    (7, "other", "HEV", False),  # 其他, 油电混合
-    (8, "bus", "PETROL", True),  # 汽油
-    (9, "cruising_taxi", "DIESEL", True),  # 柴油
-    (10, "cruising_taxi", "CNG", False),  # 压缩天然气
-    (11, "ride_hailing", "LNG", True),  # 液化天然气
-    (12, "other", "LPG", False),  # 液化石油气
-    (13, "bus", "METHANOL", True),  # 甲醇
-    (14, "cruising_taxi", "OTHER", True),  # 其他
-]
-
-
-@pytest.mark.parametrize(
-    ("encoded", "encoding"),
-    [
-        (CHINESE.encode("utf-8"), "utf-8"),
-        (codecs.BOM_UTF8 + CHINESE.encode("utf-8"), "utf-8-sig"),
-        (CHINESE.encode("gbk"), "gb18030"),  # read with GB18030, which contains GBK
-        (CHINESE.encode("gb18030"), "gb18030"),
-        (CHINESE.replace(",", "\t").encode("gbk"), "gb18030"),  # tab-delimited GBK text
-    ],
-    ids=["utf-8", "utf-8-bom", "gbk", "gb18030", "gbk-tab"],
-)
-def test_chinese_headers_and_values_in_every_encoding(tmp_path: Path, encoded: bytes, encoding: str) -> None:
-    path = tmp_path / "fleet_register.csv"
-    path.write_bytes(encoded)
-    loaded = load_table(FLEET, [path], data_dir=tmp_path)
-    assert loaded.rejects.height == 0 and loaded.warnings.height == 0
-    frame = loaded.frame.sort("source_row")
-    assert frame.select("source_row", "use_type", "powertrain", "urban_built_up").rows() == CHINESE_EXPECTED
-    first = frame.row(0, named=True)
-    expected = ("LZYTBGBW5N1000020", "鲁BD20020", D(2024, 1, 1))
-    assert (first["vin"], first["plate"], first["registration_date"]) == expected
-    assert (first["district"], first["operator"]) == ("市南区", "合成公交公司")
-    assert frame.filter(pl.col("source_row") == 10)["deregistration_date"].item() == D(2024, 6, 30)
-    manifest = loaded.manifest.row(0, named=True)
-    assert (manifest["encoding"], manifest["header_row"], manifest["rows_read"]) == (encoding, 2, 12)
-
-
-def test_english_headers_in_any_case_with_spaces(tmp_path: Path) -> None:
-    path = tmp_path / "fleet_register.csv"
-    path.write_text(
-        " VIN ,Plate,USE_TYPE,PowerTrain,Registration Date,urban_built_up \n"
-        # full-width digits and letters are read as ASCII (NFKC); LZYTBGBW7N1000021 has check digit
-        # (10 + 3*2 + 2*1) mod 11 = 7
-        "ＬＺＹＴＢＧＢＷ７Ｎ１００００２１,鲁B20021,BUS,diesel,２０２４-０５-０６,Ｙ\n",
-        encoding="utf-8",
-    )
-    loaded = load_table(FLEET, [path], data_dir=tmp_path)
-    assert loaded.rejects.height == 0
-    row = loaded.frame.row(0, named=True)
-    assert (row["vin"], row["use_type"], row["powertrain"]) == ("LZYTBGBW7N1000021", "bus", "DIESEL")
-    assert (row["registration_date"], row["urban_built_up"]) == (D(2024, 5, 6), True)
+# --- date forms -------------------------------------------------------------------------------
 
 
 def test_every_date_form_through_ingest(tmp_path: Path) -> None:
@@ -456,66 +378,7 @@ def test_a_folder_of_files_in_several_formats_is_one_table(tmp_path: Path, write
     ]  # fmt: skip
 
 
-# --- duplicates and reconciliation ------------------------------------------------------------
-
-
-def test_monthly_folder_reconciles_with_duplicates_within_and_across_files() -> None:
-    ingested = load_directory(DATA / "monthly")
-    table = ingested.tables["fleet_register"]
-    # 2024-01.csv, lines 2-7 (N = 6):
-    #   2 A; 3 A again (2024/1/5 is the same date) -> duplicate; 4 B; 5 bad date;
-    #   6 and 7 share vin/use_type/date but differ in plate -> both rejected
-    # 2024-02.csv, lines 2-4 (N = 3), Chinese headers:
-    #   2 B again (20240506-style date 20240106) -> duplicate of 2024-01.csv line 4; 3 E; 4 bad VIN
-    assert manifest_counts(ingested) == {
-        "fleet_register/2024-01.csv": (6, 2, 3, 1, 0),
-        "fleet_register/2024-02.csv": (3, 1, 1, 1, 0),
-    }
-    # N - k - d = 9 - 4 - 2 = 3 rows loaded, each the first of its kind
-    assert rows_of(table.frame, "source_file", "source_row", "vin") == [
-        ("fleet_register/2024-01.csv", 2, "LZYTBGBW1N1000015"),
-        ("fleet_register/2024-01.csv", 4, "LZYTBGBW3N1000016"),
-        ("fleet_register/2024-02.csv", 3, "LZYTBGBW9N1000019"),
-    ]
-    assert rows_of(table.rejects, "source_file", "source_row", "reason_code") == [
-        ("fleet_register/2024-01.csv", 5, "bad_date"),
-        ("fleet_register/2024-01.csv", 6, "duplicate_conflict"),
-        ("fleet_register/2024-01.csv", 7, "duplicate_conflict"),
-        ("fleet_register/2024-02.csv", 4, "bad_vin"),
-    ]
-
-
-def test_a_conflict_rejects_every_row_of_its_key_group(tmp_path: Path) -> None:
-    path = tmp_path / "fleet_register.csv"
-    path.write_text(
-        "vin,plate,use_type,powertrain,registration_date,urban_built_up\n"
-        "LZYTBGBW1N1000001,鲁B10001,bus,DIESEL,2024-05-06,是\n"  # line 2
-        "LZYTBGBW1N1000001,鲁B10001,bus,DIESEL,2024-05-06,是\n"  # line 3: same as line 2
-        "LZYTBGBW1N1000001,鲁B99999,bus,DIESEL,2024-05-06,是\n",  # line 4: same key, other plate
-        encoding="utf-8",
-    )
-    loaded = load_table(FLEET, [path], data_dir=tmp_path)
-    # lines 2 and 3 agree with each other but not with line 4: none of the three can be trusted,
-    # and all three go to rejects (none is dropped as a mere duplicate)
-    assert loaded.frame.height == 0
-    assert rows_of(loaded.rejects, "source_row", "reason_code") == [
-        (2, "duplicate_conflict"), (3, "duplicate_conflict"), (4, "duplicate_conflict"),
-    ]  # fmt: skip
-    assert manifest_counts(loaded.manifest) == {"fleet_register.csv": (3, 0, 3, 0, 0)}
-
-
-def test_same_move_recorded_twice_is_kept_for_the_views(tmp_path: Path) -> None:
-    path = tmp_path / "sea_rail_moves.csv"
-    path.write_text(
-        "move_id,container_no,iso_type,full_empty,direction,move_time\n"
-        "M1,CSQU3054383,22G1,F,rail_to_ship,2024-05-06 08:30\n"
-        "M1,CSQU3054383,22G1,F,rail_to_ship,2024-05-06 08:30\n"  # exact duplicate: collapses
-        "M2,CSQU3054383,22G1,F,rail_to_ship,2024-05-06 08:30\n",  # same move, other id: kept
-        encoding="utf-8",
-    )
-    loaded = load_table(TABLES["sea_rail_moves"], [path], data_dir=tmp_path)
-    assert loaded.frame["move_id"].to_list() == ["M1", "M2"]
-    assert manifest_counts(loaded.manifest) == {"sea_rail_moves.csv": (3, 2, 0, 1, 0)}
+# --- no input ---------------------------------------------------------------------------------
 
 
 def test_no_files_gives_empty_frames_with_their_schemas() -> None:
@@ -528,69 +391,10 @@ def test_no_files_gives_empty_frames_with_their_schemas() -> None:
 # --- errors that stop the build ---------------------------------------------------------------
 
 
-def test_missing_required_column_names_file_and_column(tmp_path: Path) -> None:
-    path = tmp_path / "fleet_register.csv"
-    path.write_text("vin,plate,use_type,powertrain,urban_built_up\nA,鲁B1,bus,BEV,是\n", encoding="utf-8")
-    with pytest.raises(InputFileError, match=r"fleet_register\.csv: missing required column registration_date"):
-        load_table(FLEET, [path], data_dir=tmp_path)
-
-
-def test_empty_header_over_values_is_an_error(tmp_path: Path) -> None:
-    path = tmp_path / "sea_rail_monthly.csv"
-    path.write_text("month,,teu\n2024-05,x,1\n", encoding="utf-8")
-    with pytest.raises(InputFileError, match=r"sea_rail_monthly\.csv: column 2 has values but an empty header"):
-        load_table(TABLES["sea_rail_monthly"], [path], data_dir=tmp_path)
-
-
-def test_empty_header_over_an_empty_column_is_fine(tmp_path: Path) -> None:
-    path = tmp_path / "sea_rail_monthly.csv"
-    path.write_text("month,,teu\n2024-05,,1\n", encoding="utf-8")
-    loaded = load_table(TABLES["sea_rail_monthly"], [path], data_dir=tmp_path)
-    assert loaded.frame["teu"].to_list() == [1.0]
-
-
-def test_two_headers_for_one_column_is_an_error(tmp_path: Path) -> None:
-    path = tmp_path / "sea_rail_monthly.csv"
-    path.write_text("month,月份,teu\n2024-05,2024-05,1\n", encoding="utf-8")
-    with pytest.raises(InputFileError, match=r"headers 'month' and '月份' both mean column month"):
-        load_table(TABLES["sea_rail_monthly"], [path], data_dir=tmp_path)
-
-
 def test_undecodable_file_stops_the_directory_load(tmp_path: Path) -> None:
     (tmp_path / "sea_rail_monthly.csv").write_bytes(b"month,teu\n\xff\xfe\xff,1\n")
     with pytest.raises(InputFileError, match=r"sea_rail_monthly\.csv: cannot decode"):
         load_directory(tmp_path)
-
-
-def test_unknown_format_in_a_table_folder_names_the_file(tmp_path: Path) -> None:
-    folder = tmp_path / "sea_rail_monthly"
-    folder.mkdir()
-    (folder / "2024-01.csv").write_text("month,teu\n2024-01,100\n", encoding="utf-8")
-    (folder / "2024-02.json").write_text("{}", encoding="utf-8")
-    with pytest.raises(InputFileError, match=r"2024-02\.json: unknown file format"):
-        load_directory(tmp_path)
-
-
-def test_unknown_format_named_after_a_table_names_the_file(tmp_path: Path) -> None:
-    # an export saved in a format the loader cannot read must stop the build, not vanish
-    (tmp_path / "fleet_register.json").write_text("[]", encoding="utf-8")
-    with pytest.raises(InputFileError, match=r"fleet_register\.json: unknown file format"):
-        load_directory(tmp_path)
-
-
-def test_find_inputs(tmp_path: Path) -> None:
-    (tmp_path / "fleet_register.csv").write_text("vin\n", encoding="utf-8")
-    (tmp_path / "notes.txt").write_text("x\n", encoding="utf-8")
-    (tmp_path / "osm").mkdir()
-    (tmp_path / "osm" / "qingdao.osm.pbf").write_bytes(b"")
-    found, osm_file, notes = find_inputs(tmp_path)
-    assert found == {"fleet_register": [tmp_path / "fleet_register.csv"]}
-    assert osm_file == tmp_path / "osm" / "qingdao.osm.pbf"
-    assert notes == [f"{tmp_path / 'notes.txt'}: not an input table of the contract; ignored"]
-    # the same table as a file and as a folder is ambiguous
-    (tmp_path / "fleet_register").mkdir()
-    with pytest.raises(InputFileError, match="fleet_register is given both as fleet_register.csv and as folder"):
-        find_inputs(tmp_path)
 
 
 def test_raw_row_is_the_row_exactly_as_the_file_gave_it(tmp_path: Path) -> None:
@@ -607,17 +411,6 @@ def test_raw_row_is_the_row_exactly_as_the_file_gave_it(tmp_path: Path) -> None:
     raw = json.loads(load.rejects["raw_row"][0])
     assert raw["plate"] == "  鲁Ｂ１２３４５ "
     assert raw["registration_date"] == "2024-02-30"
-
-
-def test_table_names_match_whatever_their_case(tmp_path: Path) -> None:
-    # a register saved on Windows as Fleet_Register.CSV, and a folder CHARGING_STATIONS/
-    (tmp_path / "Fleet_Register.CSV").write_text("vin\n", encoding="utf-8")
-    (tmp_path / "CHARGING_STATIONS").mkdir()
-    (tmp_path / "CHARGING_STATIONS" / "2024.csv").write_text("station_id\n", encoding="utf-8")
-    found, osm_file, notes = find_inputs(tmp_path)
-    assert found["fleet_register"] == [tmp_path / "Fleet_Register.CSV"]
-    assert found["charging_stations"] == [tmp_path / "CHARGING_STATIONS" / "2024.csv"]
-    assert osm_file is None and notes == []
 
 
 def test_every_sheet_holding_the_table_is_read_and_others_are_noted(tmp_path: Path) -> None:
@@ -647,10 +440,3 @@ def test_every_sheet_holding_the_table_is_read_and_others_are_noted(tmp_path: Pa
     assert len(load.notes) == 1 and "说明" in load.notes[0]
 
 
-def test_osm_folder_takes_every_ending_the_reader_reads_and_notes_the_rest(tmp_path: Path) -> None:
-    (tmp_path / "osm").mkdir()
-    (tmp_path / "osm" / "qingdao.osm.xml.gz").write_bytes(b"")
-    (tmp_path / "osm" / "qingdao.geojson").write_text("{}", encoding="utf-8")
-    found, osm_file, notes = find_inputs(tmp_path)
-    assert osm_file == tmp_path / "osm" / "qingdao.osm.xml.gz"
-    assert len(notes) == 1 and "qingdao.geojson" in notes[0]
