@@ -126,7 +126,7 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
         _progress(text("cli.wrote", lang, path=path))
         return 0
     if args.format == "table":
-        from qdtransport.status import format_status_table, read_target_status  # polars: only for the table
+        from qdtransport.status import format_status_table, read_target_status
 
         rows = read_target_status(args.db, year=args.year)
         if rows:

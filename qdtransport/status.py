@@ -18,9 +18,7 @@ So a domain registered later is covered by ``target_status`` without touching th
 from __future__ import annotations
 
 from pathlib import Path
-
-import duckdb
-import polars as pl
+from typing import TYPE_CHECKING
 
 from qdtransport.i18n import LANGS, all_labels, text
 
@@ -43,7 +41,21 @@ STATUS_COLUMNS: tuple[str, ...] = (
 )
 """Columns of :func:`read_target_status` rows."""
 
+if TYPE_CHECKING:
+    import duckdb
+    import polars as pl
+
 _REASON_PREFIX = "status_reason."
+
+_STATUS_QUERY = """
+    select status.indicator_id, status.year, status.value, status.status, status.reason_zh,
+        status.reason_en, targets.name_zh, targets.name_en, targets.unit,
+        targets.target_value, targets.comparator, targets.target_year
+    from target_status as status
+    join targets using (indicator_id)
+    where ? is null or status.year = ?
+    order by status.year, targets.rowid
+"""
 
 _CATALOG_COMMENTS = {
     "indicator_id": "Indicator id (see table targets)",
@@ -124,6 +136,8 @@ def create_status_relations(con: duckdb.DuckDBPyConnection) -> list[str]:
     list of str
         The names created, in that order.
     """
+    import polars as pl
+
     catalog = pl.DataFrame(
         catalog_rows(_existing_views(con)),
         schema={
@@ -207,18 +221,7 @@ def status_frame(con: duckdb.DuckDBPyConnection, *, year: int | None = None) -> 
     polars.DataFrame
         The columns of :data:`STATUS_COLUMNS`: value as a fraction or TEU, target_value likewise.
     """
-    return con.sql(
-        """
-        select status.indicator_id, status.year, status.value, status.status, status.reason_zh,
-            status.reason_en, targets.name_zh, targets.name_en, targets.unit,
-            targets.target_value, targets.comparator, targets.target_year
-        from target_status as status
-        join targets using (indicator_id)
-        where ? is null or status.year = ?
-        order by status.year, targets.rowid
-        """,
-        params=[year, year],
-    ).pl()
+    return con.sql(_STATUS_QUERY, params=[year, year]).pl()
 
 
 def read_target_status(db_path: str | Path, *, year: int | None = None) -> list[dict[str, object]]:
@@ -226,7 +229,9 @@ def read_target_status(db_path: str | Path, *, year: int | None = None) -> list[
     from qdtransport.scorecard import connect_read_only
 
     with connect_read_only(db_path) as con:
-        return status_frame(con, year=year).to_dicts()
+        cursor = con.execute(_STATUS_QUERY, [year, year])  # plain rows: the CLI table needs no polars
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def format_value(value: float | None, unit: str) -> str:

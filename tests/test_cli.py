@@ -119,7 +119,7 @@ def test_every_command_has_help(command: str) -> None:
     assert "usage: qdtransport " + command in result.stdout
 
 
-@pytest.mark.parametrize("args", [["--help"], ["scorecard", "--format", "json"]])
+@pytest.mark.parametrize("args", [["--help"], ["scorecard", "--format", "json"], ["scorecard", "--format", "table"]])
 def test_help_and_scorecard_import_neither_polars_nor_the_report_stack(sample_db: Path, args: list[str]) -> None:
     # the command line answers at once: DuckDB is the only heavy library these commands load
     argv = [*args, "--db", str(sample_db)] if args[0] == "scorecard" else args
@@ -128,7 +128,7 @@ def test_help_and_scorecard_import_neither_polars_nor_the_report_stack(sample_db
         "from qdtransport.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
         f"    main({argv!r})\n"
-        "heavy = ('polars', 'altair', 'jsonschema', 'osmnx', 'geopandas', 'pandas')\n"
+        "heavy = ('polars', 'pyarrow', 'numpy', 'altair', 'jsonschema', 'osmnx', 'geopandas', 'pandas')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
