@@ -199,7 +199,9 @@ def measure(kind: str, path: Path, db: Path) -> dict[str, float]:
     """Run :func:`child` in a fresh Python process."""
     db.unlink(missing_ok=True)
     done = subprocess.run([sys.executable, __file__, "--child", kind, str(path), str(db)],
-                          capture_output=True, text=True, check=True)
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{kind} of {path} failed ({done.returncode}): {done.stderr.strip()}")
     db.unlink(missing_ok=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
