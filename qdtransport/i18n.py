@@ -377,6 +377,19 @@ def merge_labels(
     return merged
 
 
+def _shared_sources() -> list[tuple[str, Mapping[str, Mapping[str, str]]]]:
+    """The label tables that name no domain: :data:`SHARED`, :data:`COLUMNS` and the messages."""
+    from qdtransport.messages import MESSAGES
+
+    return [("shared", SHARED), ("columns", COLUMNS), ("messages", MESSAGES)]
+
+
+@cache
+def shared_labels() -> dict[str, Mapping[str, str]]:
+    """The texts that name no domain, merged (the command line needs no more, nor the domains' imports)."""
+    return merge_labels(_shared_sources())
+
+
 @cache
 def all_labels() -> dict[str, Mapping[str, str]]:
     """Every text: :data:`SHARED`, :data:`COLUMNS`, the messages and the domains' labels, merged.
@@ -384,16 +397,8 @@ def all_labels() -> dict[str, Mapping[str, str]]:
     The messages are :data:`qdtransport.messages.MESSAGES`.
     """
     from qdtransport.domains import DOMAINS
-    from qdtransport.messages import MESSAGES
 
-    return merge_labels(
-        [
-            ("shared", SHARED),
-            ("columns", COLUMNS),
-            ("messages", MESSAGES),
-            *((d.name, d.labels) for d in DOMAINS),
-        ]
-    )
+    return merge_labels([*_shared_sources(), *((d.name, d.labels) for d in DOMAINS)])
 
 
 def text(key: str, lang: str = "zh", **values: object) -> str:
@@ -416,7 +421,9 @@ def text(key: str, lang: str = "zh", **values: object) -> str:
         When ``lang`` is not one of :data:`LANGS`.
     """
     check_lang(lang)
-    labels = all_labels()
+    labels = shared_labels()
+    if key not in labels:
+        labels = all_labels()
     if key not in labels:
         raise KeyError(f"no text for key {key!r}")
     words = labels[key][lang]
@@ -425,7 +432,7 @@ def text(key: str, lang: str = "zh", **values: object) -> str:
 
 def has_text(key: str) -> bool:
     """True when ``key`` has a text."""
-    return key in all_labels()
+    return key in shared_labels() or key in all_labels()
 
 
 def text_or(key: str, default: str, lang: str = "zh", **values: object) -> str:

@@ -7,8 +7,13 @@
 -- replaces the shared one for its indicators); indicator_catalog and
 -- indicator_months are written by the build from the registered indicators.
 create or replace view target_status as
-with year_span as (
-    select min(year) as first_year, max(year) as last_year from indicator_values
+with indicator_rows as materialized (
+    -- every indicator view computed once, however often the steps below read it
+    select indicator_id, year, value, complete from indicator_values
+),
+
+year_span as (
+    select min(year) as first_year, max(year) as last_year from indicator_rows
 ),
 
 years as (
@@ -47,7 +52,7 @@ input_summary as (
 
 series as (
     select indicator_id, min(year) as first_year, max(year) as last_year
-    from indicator_values
+    from indicator_rows
     group by indicator_id
 ),
 
@@ -57,7 +62,7 @@ absent_months as (
         incomplete.indicator_id,
         incomplete.year,
         unnest(range(1, 13)) as month_number,
-    from indicator_values as incomplete
+    from indicator_rows as incomplete
     join indicator_catalog using (indicator_id)
     where not incomplete.complete and indicator_catalog.months_view is not null
 ),
@@ -101,11 +106,11 @@ grid as (
         targets.unit,
         targets.comparator,
         targets.target_value,
-        indicator_values.value,
-        indicator_values.complete,
+        indicator_rows.value,
+        indicator_rows.complete,
         case targets.comparator
-            when '>=' then indicator_values.value >= targets.target_value
-            when '>' then indicator_values.value > targets.target_value
+            when '>=' then indicator_rows.value >= targets.target_value
+            when '>' then indicator_rows.value > targets.target_value
         end as met,
         coalesce(input_summary.tables_given, 0) as tables_given,
         coalesce(input_summary.tables_all, '') as tables_all,
@@ -117,8 +122,8 @@ grid as (
         month_lists.months,
     from targets
     cross join years
-    left join indicator_values
-        on indicator_values.indicator_id = targets.indicator_id and indicator_values.year = years.year
+    left join indicator_rows
+        on indicator_rows.indicator_id = targets.indicator_id and indicator_rows.year = years.year
     left join input_summary on input_summary.indicator_id = targets.indicator_id
     left join series on series.indicator_id = targets.indicator_id
     left join month_lists
