@@ -54,13 +54,19 @@ def find_inputs(data_dir: Path) -> tuple[dict[str, list[Path]], Path | None, lis
                                  f"put them in a folder {name}/ to read them as one table")
         elif files:
             found[name] = files
+        # every other file named after the table (fleet_register.csv.gz, fleet_register.old.csv) is
+        # an error: read as the table it is not, passed over it would be lost without a word
         unreadable = [
             p for p in entries
-            if p.is_file() and p.stem.lower() == name and p.suffix.lower() not in SUPPORTED_SUFFIXES
-            and not _ignorable(p)
+            if p.is_file() and p.name.split(".")[0].lower() == name and p not in files and not _ignorable(p)
         ]
         if unreadable:
-            raise InputFileError(f"{unreadable[0]}: unknown file format '{unreadable[0].suffix}'; "
+            first = unreadable[0]
+            suffixes = "".join(first.suffixes)
+            if first.suffix.lower() in SUPPORTED_SUFFIXES:
+                raise InputFileError(f"{first}: named after table {name} but not {name}{first.suffix}; rename it, "
+                                     f"or put the table's files in a folder {name}/")
+            raise InputFileError(f"{first}: unknown file format '{suffixes}'; "
                                  f"use one of {', '.join(SUPPORTED_SUFFIXES)}")
     known = set(TABLES) | {"osm"}
     for path in entries:

@@ -64,3 +64,18 @@ def test_unknown_format_named_after_a_table_names_the_file(tmp_path: Path) -> No
     (tmp_path / "fleet_register.json").write_text("[]", encoding="utf-8")
     with pytest.raises(InputFileError, match=r"fleet_register\.json: unknown file format"):
         load_directory(tmp_path)
+
+
+def test_a_compressed_export_named_after_a_table_names_the_file_and_its_format(tmp_path: Path) -> None:
+    # fleet_register.csv.gz: its stem is "fleet_register.csv", no table; it must not be passed over
+    (tmp_path / "fleet_register.csv.gz").write_bytes(b"\x1f\x8b")
+    with pytest.raises(InputFileError, match=r"fleet_register\.csv\.gz: unknown file format '\.csv\.gz'"):
+        find_inputs(tmp_path)
+
+
+def test_a_second_file_named_after_a_table_is_an_error_not_a_skipped_file(tmp_path: Path) -> None:
+    # beside fleet_register.csv, an old copy fleet_register.old.csv would otherwise vanish silently
+    (tmp_path / "fleet_register.csv").write_text("vin\n", encoding="utf-8")
+    (tmp_path / "fleet_register.old.csv").write_text("vin\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match=r"fleet_register\.old\.csv: named after table fleet_register .*folder"):
+        find_inputs(tmp_path)

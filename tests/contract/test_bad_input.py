@@ -148,7 +148,6 @@ def test_every_file_reconciles_in_the_manifest(rejects_db: Path) -> None:
     assert rows(rejects_db, "select count(*) as n from fleet_register")[0]["n"] == 2
 
 
-@pytest.mark.xfail(strict=True, reason="a table file with a compound suffix is passed over without a word")
 def test_table_file_of_unknown_format_stops_the_build(
     tmp_path: Path, previous_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
