@@ -136,14 +136,14 @@ def read_excel_sheets(path: Path, known_headers: set[str]) -> tuple[list[RawFile
 
     try:
         reader = fastexcel.read_excel(path)
-        # keep every row from the top of each sheet, empty ones included, so that row i of the
-        # frame is sheet row i + 1 (the calamine range otherwise starts at the first used row)
-        loaded = [
-            reader.load_sheet(i, header_row=None, skip_rows=0, dtypes="string") for i in range(len(reader.sheet_names))
-        ]
-        sheets = {
-            sheet.name: (_sheet_cells(sheet), str(getattr(sheet, "visible", "visible")).lower()) for sheet in loaded
-        }
+        sheets: dict[str, tuple[pl.DataFrame, str]] = {}
+        for index in range(len(reader.sheet_names)):
+            # keep every row from the top of the sheet, empty ones included, so that row i of the
+            # frame is sheet row i + 1 (the calamine range otherwise starts at the first used row);
+            # one sheet's cells as loaded are held at a time
+            sheet = reader.load_sheet(index, header_row=None, skip_rows=0, dtypes="string")
+            sheets[sheet.name] = (_sheet_cells(sheet), str(getattr(sheet, "visible", "visible")).lower())
+            del sheet
     except Exception as exc:  # fastexcel raises its own error types
         raise InputFileError(f"{path}: cannot read the workbook: {exc}") from None
     used = {name: frame for name, (frame, _) in sheets.items() if frame.height > 0}
